@@ -1,0 +1,33 @@
+import type { Logger } from 'pino';
+import type { AppConfig } from './config/config';
+import type { Database } from './db/database';
+import { TokenService } from './auth/token.service';
+import { AuthService } from './services/auth.service';
+import { LoginThrottleService } from './services/login-throttle.service';
+import { UnitService } from './services/unit.service';
+import { UserService } from './services/user.service';
+import type { AppPubSub } from './subscriptions/pubsub';
+
+/** The services, one instance each per process; stateless apart from what they are given here. */
+export function createServices(config: AppConfig) {
+  const tokens = new TokenService(config.jwtSecret, config.tokenTtlSeconds);
+  const throttle = new LoginThrottleService();
+  return {
+    tokens,
+    throttle,
+    auth: new AuthService(tokens, throttle),
+    units: new UnitService(),
+    users: new UserService(),
+  };
+}
+
+export type AppServices = ReturnType<typeof createServices>;
+
+/** What every request context shares: configuration, database, services, pub/sub and the logger. */
+export interface AppRuntime {
+  config: AppConfig;
+  db: Database;
+  services: AppServices;
+  pubsub: AppPubSub;
+  logger: Logger;
+}

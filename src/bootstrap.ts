@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import type { AppRuntime } from './app-runtime';
+import { RequestContext } from './context/request-context';
+
+/** A context for work the server does on its own behalf (start-up, schedulers). */
+export function systemContext(runtime: AppRuntime, purpose: string): RequestContext {
+  return new RequestContext(runtime, {}, purpose, 'local', runtime.logger.child({ purpose }));
+}
+
+/**
+ * First-start duties: the bootstrap administrator when no user exists yet (with a generated password,
+ * printed once, when none is configured), then the demo data when asked for.
+ */
+export async function bootstrap(runtime: AppRuntime): Promise<void> {
+  const ctx = systemContext(runtime, 'bootstrap');
+  const { config, logger } = runtime;
+  const username = config.adminUsername ?? 'admin';
+  const password = config.adminPassword ?? randomBytes(12).toString('base64url');
+  const created = await ctx.transaction(() => runtime.services.users.ensureBootstrapAdmin(ctx, username, password));
+  if (created) {
+    if (config.adminPassword) logger.info({ username }, 'bootstrap administrator created');
+    else logger.warn({ username, password }, `bootstrap administrator created; password shown once: ${password}`);
+  }
+}

@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Parsed `DATABASE_URL`: the embedded engine (a file or memory) or a MySQL/MariaDB server. */
+export type DatabaseConfig =
+  | { engine: 'sqlite'; path: string }
+  | { engine: 'mysql'; url: string; host: string; port: number; database: string };
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  redisUrl?: string;
+  jwtSecret: Uint8Array;
+  piiKey: Buffer;
+  officeTimeZone: string;
+  tokenTtlSeconds: number;
+  adminUsername?: string;
+  adminPassword?: string;
+  demoData: boolean;
+  logLevel: string;
+  deadlineScanIntervalMs: number;
+  dataDir: string;
+  graphiql: boolean;
+  limits: QueryLimits;
+}
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+}
+
+/** Thrown when the environment holds values the server cannot start with; one line per problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置错误 / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+function parseDuration(value: string): number | undefined {
+  const m = DURATION.exec(value.trim());
+  if (!m) return undefined;
+  const seconds = Number(m[1]) * UNIT_SECONDS[m[2] ?? 's'];
+  return seconds > 0 ? seconds : undefined;
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Accepts `sqlite:<path>`, `sqlite::memory:` and `mysql://user:pass@host:port/db`. */
+export function parseDatabaseUrl(raw: string): DatabaseConfig | string {
+  if (raw.startsWith('sqlite:')) {
+    const path = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!path) return 'DATABASE_URL: sqlite: 后须跟文件路径或 :memory: (e.g. sqlite:./data/xinfang.sqlite)';
+    return { engine: 'sqlite', path: path === ':memory:' ? ':memory:' : resolve(path) };
+  }
+  if (raw.startsWith('mysql://') || raw.startsWith('mariadb://')) {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return 'DATABASE_URL: 不是合法的 URL (expected mysql://user:pass@host:port/db)';
+    }
+    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    if (!url.hostname) return 'DATABASE_URL: 缺少主机名 (expected mysql://user:pass@host:port/db)';
+    if (!database) return 'DATABASE_URL: 缺少数据库名 (expected mysql://user:pass@host:port/db)';
+    const port = url.port ? Number(url.port) : 3306;
+    return { engine: 'mysql', url: raw.replace(/^mariadb:/, 'mysql:'), host: url.hostname, port, database };
+  }
+  return `DATABASE_URL: 不支持的数据库地址 "${raw.replace(/\/\/[^@]*@/, '//***@')}" (expected sqlite:<path> or mysql://user:pass@host:port/db)`;
+}
+
+const positiveInt = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name}: 须为整数`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${name}: 须在 ${min}..${max} 之间`);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'NODE_ENV: 须为 development、production 或 test' }).default('development'),
+  PORT: positiveInt('PORT', 0, 65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/xinfang.sqlite'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'REDIS_URL: 须形如 redis://host:port')
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET: 至少 32 个字符').optional(),
+  PII_KEY: z
+    .string()
+    .refine((v) => decodeKey(v) !== undefined, 'PII_KEY: 须为 32 字节密钥 (64 位十六进制或 base64)')
+    .optional(),
+  OFFICE_TIME_ZONE: z.string().refine(isTimeZone, 'OFFICE_TIME_ZONE: 不是 IANA 时区名 (e.g. Asia/Shanghai)').default('Asia/Shanghai'),
+  TOKEN_TTL: z
+    .string()
+    .refine((v) => parseDuration(v) !== undefined, 'TOKEN_TTL: 须为时长, 如 8h、30m、3600')
+    .default('8h'),
+  ADMIN_USERNAME: z.string().min(1).max(64).optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD: 至少 8 个字符').optional(),
+  DEMO_DATA: z.enum(['0', '1', 'true', 'false', ''], { message: 'DEMO_DATA: 须为 1 或 0' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL: 须为 fatal|error|warn|info|debug|trace|silent' }).default('info'),
+  DEADLINE_SCAN_INTERVAL_MS: positiveInt('DEADLINE_SCAN_INTERVAL_MS', 100, 86_400_000).default(60000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  GRAPHIQL: z.enum(['0', '1', 'true', 'false', ''], { message: 'GRAPHIQL: 须为 1 或 0' }).optional(),
+  MAX_QUERY_DEPTH: positiveInt('MAX_QUERY_DEPTH', 2, 100).default(12),
+  MAX_QUERY_ALIASES: positiveInt('MAX_QUERY_ALIASES', 1, 1000).default(30),
+  MAX_QUERY_COST: positiveInt('MAX_QUERY_COST', 10, 1_000_000).default(20000),
+  MAX_QUERY_TOKENS: positiveInt('MAX_QUERY_TOKENS', 100, 1_000_000).default(5000),
+});
+
+function decodeKey(value: string): Buffer | undefined {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
+  const b = Buffer.from(v, 'base64');
+  return b.length === 32 ? b : undefined;
+}
+
+const flag = (v?: string) => v === '1' || v === 'true';
+
+interface DevSecrets {
+  jwtSecret: string;
+  piiKey: string;
+}
+
+/** Development secrets are generated once and kept beside the data so tokens and encrypted PII survive restarts. */
+function loadDevSecrets(dataDir: string): DevSecrets {
+  const file = resolve(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  const secrets: DevSecrets = { jwtSecret: randomBytes(48).toString('base64'), piiKey: randomBytes(32).toString('hex') };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** Reads and validates the environment; throws {@link ConfigError} listing every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      problems.push(issue.message.startsWith(key) ? issue.message : `${key}: ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const database = parseDatabaseUrl(e.DATABASE_URL);
+  if (typeof database === 'string') problems.push(database);
+  if (e.NODE_ENV === 'production') {
+    if (!e.JWT_SECRET) problems.push('JWT_SECRET: 生产环境 (NODE_ENV=production) 必须设置');
+    if (!e.PII_KEY) problems.push('PII_KEY: 生产环境 (NODE_ENV=production) 必须设置');
+  }
+  if (Boolean(e.ADMIN_USERNAME) !== Boolean(e.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_USERNAME / ADMIN_PASSWORD: 须同时设置或同时不设');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const needsDevSecrets = !e.JWT_SECRET || !e.PII_KEY;
+  const dev = needsDevSecrets ? loadDevSecrets(e.DATA_DIR) : undefined;
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: database as DatabaseConfig,
+    redisUrl: e.REDIS_URL,
+    jwtSecret: new TextEncoder().encode(e.JWT_SECRET ?? dev!.jwtSecret),
+    piiKey: decodeKey(e.PII_KEY ?? dev!.piiKey)!,
+    officeTimeZone: e.OFFICE_TIME_ZONE,
+    tokenTtlSeconds: parseDuration(e.TOKEN_TTL)!,
+    adminUsername: e.ADMIN_USERNAME,
+    adminPassword: e.ADMIN_PASSWORD,
+    demoData: flag(e.DEMO_DATA),
+    logLevel: e.LOG_LEVEL,
+    deadlineScanIntervalMs: e.DEADLINE_SCAN_INTERVAL_MS,
+    dataDir: resolve(e.DATA_DIR),
+    graphiql: e.GRAPHIQL === undefined || e.GRAPHIQL === '' ? e.NODE_ENV !== 'production' : flag(e.GRAPHIQL),
+    limits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxAliases: e.MAX_QUERY_ALIASES,
+      maxCost: e.MAX_QUERY_COST,
+      maxTokens: e.MAX_QUERY_TOKENS,
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type DataLoader from 'dataloader';
+import type { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import type { Logger } from 'pino';
+import type { AppRuntime } from '../app-runtime';
+import type { TransactionHolder } from '../db/database';
+import { unauthenticated } from '../errors/domain-error';
+import type { User } from '../entities/user.entity';
+
+/** Why a presented token did not authenticate; kept so protected fields can say so precisely. */
+export type AuthFailure = 'expired' | 'invalid' | 'revoked';
+
+export interface AuthState {
+  user?: User;
+  failure?: AuthFailure;
+}
+
+/** Builds one typed DataLoader for one relation; called at most once per request. */
+export type LoaderFactory<K, V> = (ctx: RequestContext) => DataLoader<K, V>;
+
+const FAILURE_MESSAGES: Record<AuthFailure, string> = {
+  expired: '登录已过期，请重新登录',
+  invalid: '令牌无效，请重新登录',
+  revoked: '令牌已失效（密码已修改或账号已停用），请重新登录',
+};
+
+/**
+ * Everything one GraphQL operation (HTTP request or subscription) works with: who is asking, the
+ * per-request loaders, and data access that joins the operation's transaction when one is open.
+ */
+export class RequestContext implements TransactionHolder {
+  transactionManager?: EntityManager;
+  readonly afterCommitQueue: Array<() => void | Promise<void>> = [];
+  private readonly loaders = new Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>();
+
+  constructor(
+    readonly app: AppRuntime,
+    readonly auth: AuthState,
+    readonly requestId: string,
+    readonly clientIp: string,
+    readonly log: Logger,
+  ) {}
+
+  get services() {
+    return this.app.services;
+  }
+
+  get user(): User | undefined {
+    return this.auth.user;
+  }
+
+  /** The signed-in user, or `UNAUTHENTICATED` naming why the token did not count. */
+  requireUser(): User {
+    if (this.auth.user) return this.auth.user;
+    throw unauthenticated(this.auth.failure ? FAILURE_MESSAGES[this.auth.failure] : undefined);
+  }
+
+  get manager(): EntityManager {
+    return this.transactionManager ?? this.app.db.dataSource.manager;
+  }
+
+  repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    return this.manager.getRepository(entity);
+  }
+
+  /** Runs `work` in one transaction that every query through this context joins. */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.app.db.transaction(this, work);
+  }
+
+  /** Schedules work for after the current transaction commits (immediately when there is none). */
+  afterCommit(task: () => void | Promise<void>): void {
+    if (this.transactionManager) this.afterCommitQueue.push(task);
+    else void Promise.resolve().then(task);
+  }
+
+  loader<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(factory as LoaderFactory<unknown, unknown>);
+    if (!loader) {
+      loader = factory(this) as DataLoader<unknown, unknown>;
+      this.loaders.set(factory as LoaderFactory<unknown, unknown>, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/config';
+import { ENTITIES } from '../entities';
+import { MYSQL_MIGRATIONS } from './migrations/mysql';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+
+/**
+ * TypeORM options for either engine. The schema on both engines comes only from the committed migrations:
+ * `synchronize` is never on, so what runs in an office is exactly what was reviewed.
+ */
+export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+  if (db.engine === 'sqlite') {
+    if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+    return {
+      type: 'better-sqlite3',
+      database: db.path,
+      entities: ENTITIES,
+      migrations: SQLITE_MIGRATIONS,
+      synchronize: false,
+      migrationsRun: false,
+      enableWAL: db.path !== ':memory:',
+      prepareDatabase: (conn: { pragma(s: string): unknown }) => {
+        conn.pragma('foreign_keys = ON');
+        conn.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  return {
+    type: 'mysql',
+    url: db.url,
+    entities: ENTITIES,
+    migrations: MYSQL_MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    // Every instant is stored and read as UTC; day boundaries are computed in the office time zone in code.
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    connectTimeout: 10_000,
+    extra: { connectionLimit: 10 },
+  };
+}
+
+export function createDataSource(db: DatabaseConfig): DataSource {
+  return new DataSource(dataSourceOptions(db));
+}

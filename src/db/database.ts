@@ -1,0 +1,75 @@
+import { Mutex } from 'async-mutex';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DatabaseConfig } from '../config/config';
+
+/** Something that can carry the transaction of the operation it serves. */
+export interface TransactionHolder {
+  transactionManager?: EntityManager;
+  /** Work to do once the transaction has committed (e.g. publishing events); dropped on rollback. */
+  afterCommitQueue: Array<() => void | Promise<void>>;
+}
+
+/**
+ * The application's handle on the database. `transaction()` opens one transaction for an operation and
+ * attaches its manager to the holder (the request context), so every query the services make through the
+ * context joins it. better-sqlite3 is a single connection, so write transactions there are serialised.
+ */
+export class Database {
+  private readonly sqliteLock?: Mutex;
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly config: DatabaseConfig,
+  ) {
+    if (config.engine === 'sqlite') this.sqliteLock = new Mutex();
+  }
+
+  get engine(): 'sqlite' | 'mysql' {
+    return this.config.engine;
+  }
+
+  async transaction<T>(holder: TransactionHolder, work: () => Promise<T>): Promise<T> {
+    if (holder.transactionManager) return work();
+    const run = () =>
+      this.dataSource.transaction(async (manager) => {
+        holder.transactionManager = manager;
+        try {
+          return await work();
+        } finally {
+          holder.transactionManager = undefined;
+        }
+      });
+    let result: T;
+    try {
+      result = this.sqliteLock ? await this.sqliteLock.runExclusive(run) : await run();
+    } catch (err) {
+      holder.afterCommitQueue.length = 0;
+      throw err;
+    }
+    const queued = holder.afterCommitQueue.splice(0);
+    for (const task of queued) await task();
+    return result;
+  }
+
+  /**
+   * Row lock for a read-modify-write inside a transaction. MySQL takes `FOR UPDATE`; SQLite needs none
+   * because its write transactions are already serialised.
+   */
+  lockForUpdate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return this.engine === 'mysql' ? qb.setLock('pessimistic_write') : qb;
+  }
+
+  /** True when a trivial query answers; used by the readiness probe. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

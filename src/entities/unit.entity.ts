@@ -1,0 +1,41 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { UnitKind, UnitLevel } from './unit-kind.enum';
+
+@ObjectType({ description: '单位：人大、政府及其部门、法院、检察院等承办或参与信访工作的机关 (unit / body)' })
+@Entity({ name: 'unit' })
+export class Unit {
+  @Field(() => ID, { description: '单位 ID' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => String, { description: '单位编码，全局唯一 (code)' })
+  @Index('uq_unit_code', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  code: string;
+
+  @Field(() => String, { description: '单位名称 (name)' })
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => UnitKind, { description: '单位类别 (kind)' })
+  @Column({ type: 'simple-enum', enum: UnitKind, length: 16 })
+  kind: UnitKind;
+
+  @Field(() => UnitLevel, { description: '行政层级 (level)' })
+  @Column({ type: 'simple-enum', enum: UnitLevel, length: 16 })
+  level: UnitLevel;
+
+  @Index('ix_unit_parent')
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  parentId: string | null;
+
+  /** Foreign key only; read the parent through the loader. */
+  @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parentId', foreignKeyConstraintName: 'fk_unit_parent' })
+  parentRef?: Unit | null;
+
+  @Field(() => Date, { description: '创建时间 (created at)' })
+  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,104 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-error';
+import { ErrorCode } from './error-code';
+
+export interface MappedError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+  details?: Record<string, unknown>;
+  /** True when the cause is ours, not the client's: log it and hide its text. */
+  internal?: boolean;
+}
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** Apollo's and graphql-js's own request-level codes, all of them the client's mistake. */
+const REQUEST_CODES: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: '查询语法错误',
+  GRAPHQL_VALIDATION_FAILED: '查询与模式不符',
+  BAD_USER_INPUT: '输入不合法',
+  BAD_REQUEST: '请求格式错误',
+  OPERATION_RESOLUTION_FAILURE: '无法确定要执行的操作',
+  PERSISTED_QUERY_NOT_FOUND: '持久化查询不存在',
+  PERSISTED_QUERY_NOT_SUPPORTED: '不支持持久化查询',
+};
+
+function firstConstraint(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
+  for (const e of errors) {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const message = e.constraints && Object.values(e.constraints)[0];
+    if (message) return { field: path, message };
+    const nested = e.children && firstConstraint(e.children, path);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+const DUPLICATE = /ER_DUP_ENTRY|SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY|UNIQUE constraint failed/;
+const UNAVAILABLE = /ECONNREFUSED|ETIMEDOUT|PROTOCOL_CONNECTION_LOST|ER_CON_COUNT_ERROR|Pool is closed|SQLITE_BUSY|ECONNRESET/;
+
+/**
+ * The one place that decides what any thrown value means to a client. Domain errors keep their code,
+ * field and details; validation and authorisation failures of the framework get our codes; database
+ * races and outages get stable codes; anything else is `INTERNAL` and its text never leaves the server.
+ */
+export function mapError(error: unknown): MappedError {
+  let original: unknown = error;
+  while (original instanceof GraphQLError && original.originalError && !(original instanceof ArgumentValidationError)) {
+    original = original.originalError;
+  }
+  if (original instanceof DomainError) {
+    return { code: original.code, message: original.message, field: original.field, details: original.details };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const first = firstConstraint(original.extensions.validationErrors);
+    return { code: ErrorCode.BAD_USER_INPUT, message: first?.message ?? '输入不合法', field: first?.field };
+  }
+  if (original instanceof AuthenticationError) return { code: ErrorCode.UNAUTHENTICATED, message: '请先登录' };
+  if (original instanceof AuthorizationError) return { code: ErrorCode.FORBIDDEN, message: '当前角色无权执行该操作' };
+  if (original instanceof QueryFailedError && DUPLICATE.test(original.message)) {
+    return { code: ErrorCode.CONFLICT, message: '数据已被同时修改或已存在，请刷新后重试' };
+  }
+  if (original instanceof Error && UNAVAILABLE.test(`${(original as { code?: string }).code ?? ''} ${original.message}`)) {
+    return { code: ErrorCode.SERVICE_UNAVAILABLE, message: '数据库暂不可用，请稍后再试', internal: true };
+  }
+  if (original instanceof GraphQLError && error instanceof GraphQLError) {
+    const code = String(error.extensions?.code ?? original.extensions?.code ?? '');
+    if (KNOWN_CODES.has(code) && code !== ErrorCode.BAD_USER_INPUT) {
+      const { code: _c, ...details } = error.extensions as Record<string, unknown>;
+      const field = typeof details.field === 'string' ? details.field : undefined;
+      delete details.field;
+      return { code: code as ErrorCode, message: error.message, field, details };
+    }
+    // graphql-js and Apollo report malformed requests and bad variables in English; the field is in the text
+    if (code in REQUEST_CODES || !code) {
+      const field = /at "([^"]+)"/.exec(error.message)?.[1]?.replace(/^input\./, '');
+      return { code: ErrorCode.BAD_USER_INPUT, message: `${REQUEST_CODES[code] ?? '请求不合法'}: ${error.message}`, field };
+    }
+  }
+  return { code: ErrorCode.INTERNAL, message: '服务器内部错误', internal: true };
+}
+
+/** Shapes a mapped error as it goes over the wire; stack traces only in development. */
+export function formatMappedError(
+  mapped: MappedError,
+  formatted: GraphQLFormattedError,
+  opts: { requestId?: string; stack?: string } = {},
+): GraphQLFormattedError {
+  return {
+    message: mapped.message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: {
+      code: mapped.code,
+      ...(mapped.field ? { field: mapped.field } : {}),
+      ...(mapped.details ?? {}),
+      ...(opts.requestId && mapped.code === ErrorCode.INTERNAL ? { requestId: opts.requestId } : {}),
+      ...(opts.stack ? { stacktrace: opts.stack.split('\n') } : {}),
+    },
+  };
+}

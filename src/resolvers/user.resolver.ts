@@ -1,0 +1,40 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context/request-context';
+import { Role } from '../auth/role';
+import { Unit } from '../entities/unit.entity';
+import { User } from '../entities/user.entity';
+import { unitById } from '../loaders/unit.loaders';
+import { CreateUserInput } from '../schema/inputs/create-user.input';
+import { Transactional } from './transactional.middleware';
+
+@Resolver(() => User)
+export class UserResolver {
+  @Authorized(Role.ADMIN)
+  @Transactional()
+  @Mutation(() => User, { description: '新建用户（仅管理员）。登录名重复为 ALREADY_EXISTS' })
+  createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+    return ctx.services.users.create(ctx, input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Transactional()
+  @Mutation(() => User, { description: '停用或启用用户（仅管理员）；停用即吊销其全部令牌' })
+  setUserDisabled(
+    @Arg('id', () => ID) id: string,
+    @Arg('disabled', () => Boolean) disabled: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<User> {
+    return ctx.services.users.setDisabled(ctx, id, disabled);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => [User], { description: '用户列表（仅管理员），可按单位筛选' })
+  users(@Arg('unitId', () => ID, { nullable: true }) unitId: string | undefined, @Ctx() ctx: RequestContext): Promise<User[]> {
+    return ctx.services.users.list(ctx, unitId);
+  }
+
+  @FieldResolver(() => Unit, { nullable: true, description: '所属单位；系统管理员可无单位 (unit)' })
+  unit(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Unit | null> | null {
+    return user.unitId ? ctx.loader(unitById).load(user.unitId) : null;
+  }
+}

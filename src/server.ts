@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from './config/config';
+import { createServices, type AppRuntime } from './app-runtime';
+import { bearerToken } from './auth/token.service';
+import { RequestContext } from './context/request-context';
+import { createDataSource } from './db/data-source';
+import { Database } from './db/database';
+import { formatMappedError, mapError } from './errors/error-mapper';
+import { attachGraphqlWs } from './http/graphql-ws';
+import { buildAppSchema } from './schema/build-schema';
+import { queryLimitRules } from './schema/query-limits';
+import { createAppPubSub } from './subscriptions/pubsub';
+import { bootstrap } from './bootstrap';
+
+/** Thrown when the database cannot be reached or prepared at start; its message is one line for the operator. */
+export class StartupError extends Error {}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpServer: Server;
+  runtime: AppRuntime;
+  schema: GraphQLSchema;
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Logs refused operations at info and our own faults at error, each with the request id. */
+function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const err of errors) {
+            const mapped = mapError(err);
+            if (mapped.internal) contextValue.log.error({ err: err.originalError ?? err, path: err.path }, 'operation failed');
+            else contextValue.log.info({ code: mapped.code, path: err.path }, 'operation refused');
+          }
+        },
+      };
+    },
+  };
+}
+
+async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
+  const dataSource = createDataSource(config.database);
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    const where = config.database.engine === 'sqlite' ? config.database.path : `${config.database.host}:${config.database.port}/${config.database.database}`;
+    throw new StartupError(`无法连接数据库 ${where}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const db = new Database(dataSource, config.database);
+  try {
+    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'database migrated');
+  } catch (err) {
+    await db.close();
+    throw new StartupError(`数据库迁移失败: ${(err as Error).message.split('\n')[0]}`);
+  }
+  return db;
+}
+
+/**
+ * Opens the database (running pending migrations), builds the schema and starts one HTTP server that
+ * serves `/graphql` over HTTP and WebSocket, `/healthz` and `/readyz`. `stop()` drains it gracefully.
+ */
+export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+  const db = await openDatabase(config, logger);
+  const pubsub = createAppPubSub(config.redisUrl, logger);
+  const runtime: AppRuntime = { config, db, services: createServices(config), pubsub, logger };
+  let draining = false;
+
+  try {
+    await bootstrap(runtime);
+    const schema = await buildAppSchema(pubsub as never);
+    const app = express();
+    app.disable('x-powered-by');
+    const httpServer = createHttpServer(app);
+    const ws = attachGraphqlWs(httpServer, schema, runtime);
+
+    const apollo = new ApolloServer<RequestContext>({
+      schema,
+      introspection: true,
+      allowBatchedHttpRequests: false,
+      includeStacktraceInErrorResponses: false,
+      validationRules: queryLimitRules(config.limits),
+      formatError: (formatted, error) => {
+        const mapped = mapError(error);
+        const cause = error instanceof Error && 'originalError' in error ? (error as { originalError?: Error }).originalError : undefined;
+        // our own faults show their stack to developers; refusals are plain answers and never do
+        const stack = config.nodeEnv === 'development' && mapped.internal ? (cause ?? (error as Error))?.stack : undefined;
+        return formatMappedError(mapped, formatted, { stack });
+      },
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+        errorLoggingPlugin(),
+        {
+          async requestDidStart() {
+            return {
+              async willSendResponse({ response, contextValue }) {
+                const body = response.body;
+                if (body.kind !== 'single') return;
+                for (const e of body.singleResult.errors ?? []) {
+                  if (e.extensions?.code === 'INTERNAL') (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+                }
+              },
+            };
+          },
+        },
+      ],
+    });
+    await apollo.start();
+
+    app.use(
+      pinoHttp({
+        logger,
+        genReqId: (req, res) => {
+          const given = req.headers['x-request-id'];
+          const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+          res.setHeader('x-request-id', id);
+          return id;
+        },
+        autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      }),
+    );
+    app.get('/healthz', (_req, res) => {
+      res.json({ status: 'ok' });
+    });
+    app.get('/readyz', async (_req, res) => {
+      const ok = !draining && (await db.ping());
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : draining ? 'draining' : 'database unreachable' });
+    });
+    app.use(
+      '/graphql',
+      cors<cors.CorsRequest>({ exposedHeaders: ['x-request-id'] }),
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req }) => {
+          const auth = await runtime.services.auth.authenticate(db.dataSource, bearerToken(req.headers.authorization));
+          const requestId = String(req.id);
+          return new RequestContext(runtime, auth, requestId, req.ip ?? req.socket.remoteAddress ?? 'unknown', req.log);
+        },
+      }),
+    );
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const port = (httpServer.address() as AddressInfo).port;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+    logger.info({ url, database: config.database.engine, pubsub: pubsub.backend }, 'server ready');
+
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        draining = true;
+        logger.info('shutting down: draining HTTP and WebSocket connections');
+        await apollo.stop();
+        await pubsub.close();
+        await db.close();
+        logger.info('shut down cleanly');
+      })());
+    return { url, port, httpServer, runtime, schema, stop };
+  } catch (err) {
+    await pubsub.close();
+    await db.close();
+    throw err;
+  }
+}
