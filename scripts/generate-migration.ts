@@ -20,7 +20,7 @@ async function main() {
   const env = { ...process.env };
   if (!env.DATABASE_URL) env.DATABASE_URL = `sqlite:${join(mkdtempSync(join(tmpdir(), 'xinfang-mig-')), 'gen.sqlite')}`;
   const config = loadConfig({ ...env, JWT_SECRET: 'x'.repeat(32), PII_KEY: '0'.repeat(64) });
-  const ds = createDataSource(config.database);
+  const ds = await createDataSource(config.database);
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   const sql = await ds.driver.createSchemaBuilder().log();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppRuntime } from './app-runtime';
 import { RequestContext } from './context/request-context';
+import { DEMO_PASSWORD, seedDemoData } from './demo/demo-data';
 
 /** A context for work the server does on its own behalf (start-up, schedulers). */
 export function systemContext(runtime: AppRuntime, purpose: string): RequestContext {
@@ -20,5 +21,11 @@ export async function bootstrap(runtime: AppRuntime): Promise<void> {
   if (created) {
     if (config.adminPassword) logger.info({ username }, 'bootstrap administrator created');
     else logger.warn({ username, password }, `bootstrap administrator created; password shown once: ${password}`);
+  }
+  if (config.demoData) {
+    const accounts = await ctx.transaction(() => seedDemoData(ctx));
+    if (accounts.length) {
+      logger.info({ accounts: accounts.map((a) => `${a.username} (${a.roles.join(',')}) ${a.displayName}`), password: DEMO_PASSWORD }, `demo data loaded; every demo account's password: ${DEMO_PASSWORD}`);
+    }
   }
 }

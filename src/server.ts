@@ -56,8 +56,9 @@ function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
 }
 
 async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
-  const dataSource = createDataSource(config.database);
+  let dataSource;
   try {
+    dataSource = await createDataSource(config.database);
     await dataSource.initialize();
   } catch (err) {
     const where = config.database.engine === 'sqlite' ? config.database.path : `${config.database.host}:${config.database.port}/${config.database.database}`;

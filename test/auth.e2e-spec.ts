@@ -19,7 +19,7 @@ describe('accounts: login, tokens, roles', () => {
     t = await createTestServer({ TOKEN_TTL: '1h' });
     county = await seedCounty(t.admin);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('logs the bootstrap administrator in; it belongs to no unit', async () => {
     const res = await t.client.query(LOGIN, ADMIN);

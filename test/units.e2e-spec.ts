@@ -12,7 +12,7 @@ describe('units: the directory of bodies and its hierarchy', () => {
     t = await createTestServer();
     county = await seedCounty(t.admin);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('lists the bodies below a unit and resolves each parent', async () => {
     const { units } = await t.admin.ok(UNITS, { filter: { parentId: county.government } });

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
 import { ENTITIES } from '../entities';
@@ -10,7 +11,7 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite';
  * TypeORM options for either engine. The schema on both engines comes only from the committed migrations:
  * `synchronize` is never on, so what runs in an office is exactly what was reviewed.
  */
-export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+export function dataSourceOptions(db: DatabaseConfig, flavor: MysqlFlavor = 'mysql'): DataSourceOptions {
   if (db.engine === 'sqlite') {
     if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
     return {
@@ -28,7 +29,8 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     };
   }
   return {
-    type: 'mysql',
+    // MariaDB reports column defaults differently; its own driver type keeps schema comparison exact
+    type: flavor,
     url: db.url,
     entities: ENTITIES,
     migrations: MYSQL_MIGRATIONS,
@@ -42,6 +44,21 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   };
 }
 
-export function createDataSource(db: DatabaseConfig): DataSource {
-  return new DataSource(dataSourceOptions(db));
+export type MysqlFlavor = 'mysql' | 'mariadb';
+
+/** Asks the server what it is; MySQL and MariaDB share the wire protocol and the migrations. */
+export async function detectMysqlFlavor(url: string): Promise<MysqlFlavor> {
+  const conn = await createConnection({ uri: url, connectTimeout: 10_000 });
+  try {
+    const [rows] = await conn.query('SELECT VERSION() AS v');
+    return /mariadb/i.test(String((rows as Array<{ v: string }>)[0]?.v)) ? 'mariadb' : 'mysql';
+  } finally {
+    await conn.end();
+  }
+}
+
+/** A data source for the configured engine; on a MySQL URL it first finds out whether the server is MariaDB. */
+export async function createDataSource(db: DatabaseConfig): Promise<DataSource> {
+  const flavor = db.engine === 'mysql' ? await detectMysqlFlavor(db.url) : undefined;
+  return new DataSource(dataSourceOptions(db, flavor));
 }

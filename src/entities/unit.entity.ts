@@ -1,14 +1,11 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { UuidEntity } from './base.entity';
 import { UnitKind, UnitLevel } from './unit-kind.enum';
 
 @ObjectType({ description: '单位：人大、政府及其部门、法院、检察院等承办或参与信访工作的机关 (unit / body)' })
 @Entity({ name: 'unit' })
-export class Unit {
-  @Field(() => ID, { description: '单位 ID' })
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Unit extends UuidEntity {
   @Field(() => String, { description: '单位编码，全局唯一 (code)' })
   @Index('uq_unit_code', { unique: true })
   @Column({ type: 'varchar', length: 64 })
@@ -19,23 +16,18 @@ export class Unit {
   name: string;
 
   @Field(() => UnitKind, { description: '单位类别 (kind)' })
-  @Column({ type: 'simple-enum', enum: UnitKind, length: 16 })
+  @Column({ type: 'simple-enum', enum: UnitKind })
   kind: UnitKind;
 
   @Field(() => UnitLevel, { description: '行政层级 (level)' })
-  @Column({ type: 'simple-enum', enum: UnitLevel, length: 16 })
+  @Column({ type: 'simple-enum', enum: UnitLevel })
   level: UnitLevel;
 
   @Index('ix_unit_parent')
   @Column({ type: 'varchar', length: 36, nullable: true })
   parentId: string | null;
 
-  /** Foreign key only; read the parent through the loader. */
-  @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'parentId', foreignKeyConstraintName: 'fk_unit_parent' })
-  parentRef?: Unit | null;
-
   @Field(() => Date, { description: '创建时间 (created at)' })
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 }

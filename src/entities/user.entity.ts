@@ -1,15 +1,12 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { UuidEntity } from './base.entity';
 import { Unit } from './unit.entity';
 import { Role } from '../auth/role';
 
 @ObjectType({ description: '用户账号 (user account)' })
 @Entity({ name: 'app_user' })
-export class User {
-  @Field(() => ID, { description: '用户 ID' })
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class User extends UuidEntity {
   @Field(() => String, { description: '登录名，唯一 (username)' })
   @Index('uq_user_username', { unique: true })
   @Column({ type: 'varchar', length: 64 })
@@ -48,7 +45,7 @@ export class User {
   tokenVersion: number;
 
   @Field(() => Date, { description: '创建时间 (created at)' })
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 
   hasRole(...roles: Role[]): boolean {

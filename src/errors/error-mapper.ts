@@ -67,12 +67,13 @@ export function mapError(error: unknown): MappedError {
     return { code: ErrorCode.SERVICE_UNAVAILABLE, message: '数据库暂不可用，请稍后再试', internal: true };
   }
   if (original instanceof GraphQLError && error instanceof GraphQLError) {
-    const code = String(error.extensions?.code ?? original.extensions?.code ?? '');
+    const inner = String(original.extensions?.code ?? '');
+    const code = KNOWN_CODES.has(inner) ? inner : String(error.extensions?.code ?? '');
     if (KNOWN_CODES.has(code) && code !== ErrorCode.BAD_USER_INPUT) {
-      const { code: _c, ...details } = error.extensions as Record<string, unknown>;
+      const { code: _c, ...details } = original.extensions as Record<string, unknown>;
       const field = typeof details.field === 'string' ? details.field : undefined;
       delete details.field;
-      return { code: code as ErrorCode, message: error.message, field, details };
+      return { code: code as ErrorCode, message: original.message, field, details };
     }
     // graphql-js and Apollo report malformed requests and bad variables in English; the field is in the text
     if (code in REQUEST_CODES || !code) {

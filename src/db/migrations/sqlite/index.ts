@@ -1,4 +1,4 @@
-import { Initial1795806678346 } from './1795806678346-Initial';
+import { Initial1795807304969 } from './1795807304969-Initial';
 
 /** SQLite migrations in the order they run. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795806678346];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795807304969];

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, parseDatabaseUrl } from './config';
+
+const SECRETS = { JWT_SECRET: 'j'.repeat(32), PII_KEY: 'ab'.repeat(32) };
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('has working defaults for a single PC', () => {
+    const c = loadConfig({ ...SECRETS });
+    expect(c.port).toBe(4000);
+    expect(c.database).toEqual({ engine: 'sqlite', path: join(process.cwd(), 'data', 'xinfang.sqlite') });
+    expect(c.officeTimeZone).toBe('Asia/Shanghai');
+    expect(c.tokenTtlSeconds).toBe(8 * 3600);
+    expect(c.deadlineScanIntervalMs).toBe(60000);
+    expect(c.redisUrl).toBeUndefined();
+  });
+
+  it('reads the database address forms the README lists', () => {
+    expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ engine: 'sqlite', path: ':memory:' });
+    expect(parseDatabaseUrl('sqlite:/var/lib/xinfang/db.sqlite')).toEqual({ engine: 'sqlite', path: '/var/lib/xinfang/db.sqlite' });
+    expect(parseDatabaseUrl('mysql://u:p%40ss@db.local:3307/xinfang')).toMatchObject({ engine: 'mysql', host: 'db.local', port: 3307, database: 'xinfang' });
+    expect(parseDatabaseUrl('mysql://u:p@db.local/xinfang')).toMatchObject({ port: 3306 });
+  });
+
+  it('names every bad value on its own line', () => {
+    const problems = problemsOf({ ...SECRETS, PORT: 'eighty', DATABASE_URL: 'postgres://x/y', OFFICE_TIME_ZONE: 'Mars/Olympus', TOKEN_TTL: 'forever' });
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^PORT:/), expect.stringMatching(/^OFFICE_TIME_ZONE:/), expect.stringMatching(/^TOKEN_TTL:/)]),
+    );
+    expect(problemsOf({ ...SECRETS, DATABASE_URL: 'postgres://x/y' })).toEqual([expect.stringMatching(/^DATABASE_URL:.*不支持/)]);
+    expect(problemsOf({ ...SECRETS, DATABASE_URL: 'mysql://u:p@host' })).toEqual([expect.stringMatching(/^DATABASE_URL:.*数据库名/)]);
+    expect(problemsOf({ ...SECRETS, REDIS_URL: 'localhost:6379' })).toEqual([expect.stringMatching(/^REDIS_URL:/)]);
+    expect(problemsOf({ ...SECRETS, PII_KEY: 'too-short' })).toEqual([expect.stringMatching(/^PII_KEY:/)]);
+    expect(problemsOf({ ...SECRETS, ADMIN_USERNAME: 'root' })).toEqual([expect.stringMatching(/ADMIN_PASSWORD/)]);
+  });
+
+  it('requires real secrets in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual([expect.stringMatching(/^JWT_SECRET:/), expect.stringMatching(/^PII_KEY:/)]);
+  });
+
+  it('generates development secrets once and keeps them under the data folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xinfang-cfg-'));
+    const a = loadConfig({ DATA_DIR: dir });
+    const b = loadConfig({ DATA_DIR: dir });
+    expect(Buffer.from(a.jwtSecret).equals(Buffer.from(b.jwtSecret))).toBe(true);
+    expect(a.piiKey.equals(b.piiKey)).toBe(true);
+    expect(a.piiKey).toHaveLength(32);
+    expect(statSync(join(dir, 'secrets.json')).mode & 0o077).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))).toHaveProperty('jwtSecret');
+  });
+});
