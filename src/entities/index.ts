@@ -1,6 +1,36 @@
+import { Assignment } from './assignment.entity';
+import { CaseEventRecord } from './case-event.entity';
+import { Case } from './case.entity';
+import { Extension } from './extension.entity';
+import { HolidayCalendar } from './holiday-calendar.entity';
+import { Instruction } from './instruction.entity';
 import { LoginThrottle } from './login-throttle.entity';
+import { Matter } from './matter.entity';
+import { Petitioner } from './petitioner.entity';
+import { PiiAccessLog } from './pii-access-log.entity';
+import { ReplyWording } from './reply-wording.entity';
+import { Reply } from './reply.entity';
+import { SerialCounter } from './serial-counter.entity';
+import { Supervision } from './supervision.entity';
 import { Unit } from './unit.entity';
 import { User } from './user.entity';
 
 /** Every entity, listed explicitly so the data source never depends on file globs. */
-export const ENTITIES = [Unit, User, LoginThrottle];
+export const ENTITIES = [
+  Unit,
+  User,
+  LoginThrottle,
+  Matter,
+  Case,
+  Petitioner,
+  Assignment,
+  Extension,
+  Supervision,
+  Instruction,
+  Reply,
+  ReplyWording,
+  CaseEventRecord,
+  HolidayCalendar,
+  SerialCounter,
+  PiiAccessLog,
+];

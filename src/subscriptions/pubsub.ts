@@ -8,8 +8,18 @@ import type { Logger } from 'pino';
  * subscriber resolves the fields with its own permissions.
  */
 export type Topics = {
-  SYSTEM_NOTICE: [payload: { message: string; at: string }];
+  CASE_EVENT: [payload: CaseEventPayload];
 };
+
+/** A case change as it crosses instances: ids and facts only, never petitioner data. */
+export interface CaseEventPayload {
+  eventId: string;
+  caseId: string;
+  assignmentId: string | null;
+  type: string;
+  at: string;
+  actorId: string | null;
+}
 
 export type AppPubSub = PubSub<Topics> & { close(): Promise<void>; backend: 'memory' | 'redis' };
 

@@ -1,4 +1,5 @@
 import { Initial1795807304969 } from './1795807304969-Initial';
+import { Cases1795807887498 } from './1795807887498-Cases';
 
 /** SQLite migrations in the order they run. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795807304969];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795807304969, Cases1795807887498];

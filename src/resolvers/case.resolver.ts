@@ -1,0 +1,213 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context/request-context';
+import { Role } from '../auth/role';
+import { Assignment } from '../entities/assignment.entity';
+import { Case } from '../entities/case.entity';
+import { Satisfaction } from '../entities/case-enums';
+import { Instruction } from '../entities/instruction.entity';
+import { Matter } from '../entities/matter.entity';
+import { Petitioner } from '../entities/petitioner.entity';
+import { Reply } from '../entities/reply.entity';
+import { Unit } from '../entities/unit.entity';
+import { User } from '../entities/user.entity';
+import {
+  assignmentsByCaseId,
+  casesByReferredFromCaseId,
+  eventsByCaseId,
+  instructionsByCaseId,
+  matterById,
+  petitionersByCaseId,
+  repliesByCaseId,
+  userById,
+} from '../loaders/case.loaders';
+import { unitById } from '../loaders/unit.loaders';
+import { CaseFilter, ReferCaseInput, ReplyInput } from '../schema/inputs/case-workflow.inputs';
+import { RegisterCaseInput } from '../schema/inputs/register-case.input';
+import { CaseConnection, CaseProgress, RatingResult, TimelineEntry } from '../schema/types/case-types';
+import { Transactional } from './transactional.middleware';
+
+const OFFICE = [Role.REGISTRAR, Role.LEADER];
+
+@Resolver(() => Case)
+export class CaseResolver {
+  @Authorized()
+  @Query(() => Case, { description: '按 ID 查信访件；看不到的与不存在的一样返回 NOT_FOUND' })
+  case(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.caseAccess.getVisible(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => CaseConnection, { description: '信访件列表（分页），按收到时间倒序；只含当前用户可见的信访件' })
+  cases(
+    @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | undefined,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: '每页条数 1–100' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CaseConnection> {
+    return ctx.services.caseQuery.list(ctx, filter, first, after);
+  }
+
+  @Query(() => CaseProgress, { description: '信访人凭查询码查询办理进度（无需登录）；查询码错误与不存在同样返回 NOT_FOUND，频繁猜测将被限制' })
+  caseProgress(@Arg('queryCode', () => String, { description: '回执上的查询码' }) queryCode: string, @Ctx() ctx: RequestContext): Promise<CaseProgress> {
+    return ctx.services.caseProgress.progress(ctx, queryCode);
+  }
+
+  @Mutation(() => RatingResult, { description: '信访人凭查询码评价（无需登录），答复后可评价一次；再次评价为 ALREADY_EXISTS' })
+  rateCase(
+    @Arg('queryCode', () => String, { description: '回执上的查询码' }) queryCode: string,
+    @Arg('satisfaction', () => Satisfaction, { description: '满意度' }) satisfaction: Satisfaction,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RatingResult> {
+    return ctx.services.caseProgress.rate(ctx, queryCode, satisfaction);
+  }
+
+  @Authorized(...OFFICE)
+  @Transactional()
+  @Mutation(() => Case, { description: '登记信访件（有访必接，有信必登）；返回的 repeatCandidates 列出疑似重复件' })
+  registerCase(@Arg('input', () => RegisterCaseInput) input: RegisterCaseInput, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.cases.register(ctx, input);
+  }
+
+  @Authorized(...OFFICE)
+  @Transactional()
+  @Mutation(() => Case, { description: '受理（REGISTERED → ACCEPTED）' })
+  acceptCase(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.cases.accept(ctx, id);
+  }
+
+  @Authorized(...OFFICE)
+  @Transactional()
+  @Mutation(() => Case, { description: '不予受理，须说明理由（REGISTERED → DECLINED）' })
+  declineCase(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { description: '理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.cases.decline(ctx, id, reason);
+  }
+
+  @Authorized(...OFFICE)
+  @Transactional()
+  @Mutation(() => Case, { description: '存查，须说明理由（REGISTERED 或 ACCEPTED → ARCHIVED）' })
+  archiveCase(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { description: '理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.cases.archive(ctx, id, reason);
+  }
+
+  @Authorized(...OFFICE)
+  @Transactional()
+  @Mutation(() => Case, { description: '呈送领导阅示；不改变状态' })
+  requestInstruction(@Arg('id', () => ID) id: string, @Arg('leaderId', () => ID, { description: '本机关分管领导' }) leaderId: string, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.cases.requestInstruction(ctx, id, leaderId);
+  }
+
+  @Authorized(Role.LEADER)
+  @Transactional()
+  @Mutation(() => Case, { description: '领导阅批，写批办意见；不改变状态' })
+  instructCase(@Arg('id', () => ID) id: string, @Arg('text', () => String, { description: '批办意见' }) text: string, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.cases.instruct(ctx, id, text);
+  }
+
+  @Authorized(Role.REGISTRAR, Role.LEADER, Role.HANDLER, Role.LIAISON)
+  @Transactional()
+  @Mutation(() => Reply, { description: '答复信访人：主办单位或人大信访机构；协办单位为 FORBIDDEN' })
+  replyToPetitioner(@Arg('input', () => ReplyInput) input: ReplyInput, @Ctx() ctx: RequestContext): Promise<Reply> {
+    return ctx.services.cases.reply(ctx, input);
+  }
+
+  @Authorized(...OFFICE)
+  @Transactional()
+  @Mutation(() => Case, { description: '办结：须已答复且交办件均已审核办结；可录入电话回访的满意度（信访人未自评时）' })
+  closeCase(
+    @Arg('id', () => ID) id: string,
+    @Arg('satisfaction', () => Satisfaction, { nullable: true, description: '回访满意度' }) satisfaction: Satisfaction | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Case> {
+    return ctx.services.cases.close(ctx, id, satisfaction);
+  }
+
+  @Authorized(...OFFICE)
+  @Transactional()
+  @Mutation(() => Case, { description: '复查/复核：答复后 30 日内，经信访人申请；复核后不再受理' })
+  reopenCase(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { description: '申请理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.cases.reopen(ctx, id, reason);
+  }
+
+  @Authorized(...OFFICE)
+  @Transactional()
+  @Mutation(() => Case, { description: '上级人大批转：把本级已受理的信访件交下级人大办理，返回下级人大的新件' })
+  referCase(@Arg('input', () => ReferCaseInput) input: ReferCaseInput, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.cases.refer(ctx, input);
+  }
+
+  @FieldResolver(() => Unit, { nullable: true, description: '批转来的上级人大 (referred from)' })
+  referredFrom(@Root() c: Case, @Ctx() ctx: RequestContext) {
+    return c.referredFromUnitId ? ctx.loader(unitById).load(c.referredFromUnitId) : null;
+  }
+
+  @FieldResolver(() => Case, { nullable: true, description: '上级人大的原件（当前用户可见时）(the upper congress\'s case)' })
+  async referredFromCase(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case | null> {
+    if (!c.referredFromCaseId) return null;
+    const [visible] = await ctx.services.cases.visibleByIds(ctx, [c.referredFromCaseId]);
+    return visible ?? null;
+  }
+
+  @FieldResolver(() => [Case], { description: '批转给下级人大后形成的下级件 (cases made from this one by referral)' })
+  async referrals(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case[]> {
+    const lower = await ctx.loader(casesByReferredFromCaseId).load(c.id);
+    const visible = new Set((await ctx.services.cases.visibleByIds(ctx, lower.map((l) => l.id))).map((v) => v.id));
+    return lower.filter((l) => visible.has(l.id));
+  }
+
+  @FieldResolver(() => Unit, { description: '登记机关（人大）(registering congress)' })
+  congress(@Root() c: Case, @Ctx() ctx: RequestContext) {
+    return ctx.loader(unitById).load(c.congressId);
+  }
+
+  @FieldResolver(() => Unit, { nullable: true, description: '检举控告件的被检举单位；仅人大信访机构可见 (accused unit)' })
+  accusedUnit(@Root() c: Case, @Ctx() ctx: RequestContext) {
+    const user = ctx.requireUser();
+    const office = user.unitId === null || user.unitId === c.congressId;
+    return c.accusedUnitId && office ? ctx.loader(unitById).load(c.accusedUnitId) : null;
+  }
+
+  @FieldResolver(() => Matter, { nullable: true, description: '所属事项 (matter)' })
+  matter(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Matter | null> | null {
+    return c.matterId ? ctx.loader(matterById).load(c.matterId) : null;
+  }
+
+  @FieldResolver(() => [Petitioner], { description: '信访人 (petitioners)' })
+  petitioners(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Petitioner[]> {
+    return ctx.loader(petitionersByCaseId).load(c.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: '责任人：从登记到反馈负责本件的工作人员 (responsible staff member)' })
+  responsible(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return ctx.loader(userById).load(c.responsibleUserId);
+  }
+
+  @FieldResolver(() => [Assignment], { description: '交办/转办记录；承办单位只看到交给自己的 (assignments)' })
+  async assignments(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Assignment[]> {
+    const all = await ctx.loader(assignmentsByCaseId).load(c.id);
+    const scope = await ctx.services.caseAccess.scope(ctx);
+    return scope.kind === 'unit' ? all.filter((a) => a.unitId === scope.unitId) : all;
+  }
+
+  @FieldResolver(() => [Reply], { description: '对信访人的答复 (replies)' })
+  replies(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Reply[]> {
+    return ctx.loader(repliesByCaseId).load(c.id);
+  }
+
+  @FieldResolver(() => [Instruction], { description: '领导批示 (instructions)' })
+  instructions(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Instruction[]> {
+    return ctx.loader(instructionsByCaseId).load(c.id);
+  }
+
+  @FieldResolver(() => [TimelineEntry], { description: '时间线：每一次变更及其操作人 (timeline)' })
+  async timeline(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<TimelineEntry[]> {
+    const events = await ctx.loader(eventsByCaseId).load(c.id);
+    const actors = await ctx.loader(userById).loadMany(events.map((e) => e.actorId).filter((a): a is string => !!a));
+    const byId = new Map(actors.filter((a): a is User => a instanceof User).map((a) => [a.id, a]));
+    return events.map((e) => ({ at: e.at, type: e.type, detail: e.detail, actor: e.actorId ? (byId.get(e.actorId) ?? null) : null }));
+  }
+
+  @FieldResolver(() => [Case], { description: '疑似重复件：同一信访人（身份证号或电话）或同一事项的其他信访件 (repeat candidates)' })
+  repeatCandidates(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case[]> {
+    return ctx.services.cases.repeatCandidates(ctx, c);
+  }
+}

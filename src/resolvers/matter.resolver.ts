@@ -1,0 +1,55 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import type { RequestContext } from '../context/request-context';
+import { Role } from '../auth/role';
+import { Case } from '../entities/case.entity';
+import { Matter } from '../entities/matter.entity';
+import { casesByMatterId } from '../loaders/case.loaders';
+import { Transactional } from './transactional.middleware';
+
+@InputType({ description: '新建事项 (create a matter)' })
+export class CreateMatterInput {
+  @Field(() => String, { description: '事项标题' })
+  @Length(1, 200, { message: '事项标题不能为空，且不超过 200 个字符' })
+  @Matches(/\S/, { message: '事项标题不能为空' })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: '说明' })
+  @IsOptional()
+  @Length(0, 5000, { message: '说明不超过 5000 个字符' })
+  description?: string;
+
+  @Field(() => [ID], { nullable: true, description: '归入该事项的信访件' })
+  caseIds?: string[];
+}
+
+@Resolver(() => Matter)
+export class MatterResolver {
+  @Authorized(Role.REGISTRAR, Role.LEADER)
+  @Transactional()
+  @Mutation(() => Matter, { description: '新建事项，可同时归入若干信访件' })
+  createMatter(@Arg('input', () => CreateMatterInput) input: CreateMatterInput, @Ctx() ctx: RequestContext): Promise<Matter> {
+    return ctx.services.matters.create(ctx, input);
+  }
+
+  @Authorized(Role.REGISTRAR, Role.LEADER)
+  @Transactional()
+  @Mutation(() => Case, { description: '把信访件归入事项' })
+  linkCaseToMatter(@Arg('caseId', () => ID) caseId: string, @Arg('matterId', () => ID) matterId: string, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.matters.link(ctx, caseId, matterId);
+  }
+
+  @Authorized()
+  @Query(() => Matter, { description: '按 ID 查事项' })
+  matter(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Matter> {
+    return ctx.services.matters.get(ctx, id);
+  }
+
+  @FieldResolver(() => [Case], { description: '该事项下当前用户可见的信访件 (cases)' })
+  async cases(@Root() m: Matter, @Ctx() ctx: RequestContext): Promise<Case[]> {
+    const all = await ctx.loader(casesByMatterId).load(m.id);
+    const visible = new Set((await ctx.services.cases.visibleByIds(ctx, all.map((c) => c.id))).map((c) => c.id));
+    return all.filter((c) => visible.has(c.id));
+  }
+}

@@ -1,0 +1,269 @@
+import type { RequestContext } from '../context/request-context';
+import { Role } from '../auth/role';
+import { AssignmentAction, assertAssignmentTransition, CaseAction, isOpenAssignment } from '../domain/case-workflow';
+import { deadlineState } from '../domain/deadline-calendar';
+import { addCalendarDays, endOfLocalDay, localDateOf } from '../domain/office-time';
+import { Assignment } from '../entities/assignment.entity';
+import { Case } from '../entities/case.entity';
+import { AssignmentMode, AssignmentRole, AssignmentStatus, CaseEventType, CaseStatus, DeadlineStateEnum, ExtensionStatus } from '../entities/case-enums';
+import { Extension } from '../entities/extension.entity';
+import { Supervision } from '../entities/supervision.entity';
+import { Unit } from '../entities/unit.entity';
+import { UnitKind } from '../entities/unit-kind.enum';
+import { DomainError, alreadyExists, badInput, conflict, forbidden, notFound } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
+import type { AssignCaseInput, ReportResultInput, RequestExtensionInput, SuperviseInput } from '../schema/inputs/case-workflow.inputs';
+
+const DEFAULT_DUE_DAYS = 60;
+const OBJECTION_WORKING_DAYS = 5;
+const MAX_EXTENSION_DAYS = 30;
+
+/**
+ * Routing a case to units and everything that happens to one routing: signing, objecting, extensions,
+ * result, review, supervision. Case states that follow from it go through `CaseService.transition`.
+ */
+export class AssignmentService {
+  /** Applies an assignment transition with an optimistic version check. */
+  async move(ctx: RequestContext, a: Assignment, action: AssignmentAction, patch: Partial<Assignment> = {}): Promise<Assignment> {
+    const status = assertAssignmentTransition(a.status, action);
+    const result = await ctx
+      .repo(Assignment)
+      .createQueryBuilder()
+      .update()
+      .set({ ...patch, status, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: a.id, version: a.version })
+      .execute();
+    if (result.affected !== 1) throw conflict();
+    return ctx.repo(Assignment).findOneByOrFail({ id: a.id });
+  }
+
+  /** An assignment whose case the viewer may see; `NOT_FOUND` otherwise. */
+  async getVisible(ctx: RequestContext, id: string, field = 'id'): Promise<{ a: Assignment; c: Case }> {
+    const a = await ctx.repo(Assignment).findOneBy({ id });
+    if (!a) throw notFound('交办件', field);
+    const c = await ctx.services.caseAccess.getVisible(ctx, a.caseId, field);
+    return { a, c };
+  }
+
+  /** The assignment, when the signed-in user is a handler or liaison of the unit it was given to. */
+  private async forUnit(ctx: RequestContext, id: string, field = 'id') {
+    const found = await this.getVisible(ctx, id, field);
+    const user = ctx.requireUser();
+    if (user.unitId !== found.a.unitId || !user.hasRole(Role.HANDLER, Role.LIAISON)) throw forbidden('只有承办单位的经办人或联络员可以执行此操作');
+    return found;
+  }
+
+  private async forOffice(ctx: RequestContext, id: string, field = 'id') {
+    const found = await this.getVisible(ctx, id, field);
+    await ctx.services.caseAccess.assertOfficeOf(ctx, found.c);
+    return found;
+  }
+
+  /**
+   * 转办/交办. One open lead unit per case; never the unit an accusation accuses; the due date counts calendar
+   * days from today and ends at the end of the due day, rolled past weekends and holidays.
+   */
+  async assign(ctx: RequestContext, input: AssignCaseInput): Promise<Assignment> {
+    const c = await ctx.services.cases.forOffice(ctx, input.caseId);
+    const unit = await ctx.repo(Unit).findOneBy({ id: input.unitId });
+    if (!unit) throw notFound('承办单位', 'unitId');
+    if (unit.kind === UnitKind.CONGRESS) throw badInput('unitId', '交给下级人大请使用批转 (referCase)');
+    if (c.accusedUnitId && (c.accusedUnitId === unit.id)) {
+      throw new DomainError(ErrorCode.ACCUSED_UNIT_EXCLUDED, '检举控告件不得交由被检举单位办理', 'unitId');
+    }
+    const role = input.role ?? AssignmentRole.LEAD;
+    const existing = await ctx.repo(Assignment).findBy({ caseId: c.id });
+    const open = existing.filter((a) => isOpenAssignment(a.status));
+    if (role === AssignmentRole.LEAD && open.some((a) => a.role === AssignmentRole.LEAD)) throw alreadyExists('role', '该信访件已有在办的主办单位');
+    if (open.some((a) => a.unitId === unit.id)) throw alreadyExists('unitId', '该单位已在办理此信访件');
+    const action = c.status === CaseStatus.ASSIGNED ? undefined : CaseAction.ASSIGN;
+
+    const now = new Date();
+    const calendar = await ctx.services.calendar.calendar(ctx);
+    const days = input.dueInDays ?? DEFAULT_DUE_DAYS;
+    const unrolledDueDate = calendar.unrolledDueDate(localDateOf(now, calendar.timeZone), days);
+    const repo = ctx.repo(Assignment);
+    const a = await repo.save(
+      repo.create({
+        caseId: c.id,
+        unitId: unit.id,
+        mode: input.mode,
+        role,
+        status: AssignmentStatus.PENDING,
+        dueInDays: days,
+        unrolledDueDate,
+        dueAt: endOfLocalDay(calendar.rollForward(unrolledDueDate), calendar.timeZone),
+        assignedAt: now,
+        assignedById: ctx.requireUser().id,
+        note: input.note?.trim() || null,
+        acceptedAt: null,
+        endReason: null,
+        endedAt: null,
+        resultOutcome: null,
+        resultReport: null,
+        resultReportedAt: null,
+        deliveredAt: null,
+        reviewNote: null,
+      }),
+    );
+    const detail = `${unit.name}（${input.mode === AssignmentMode.ASSIGN ? '交办' : '转办'}，${role === AssignmentRole.LEAD ? '主办' : '协办'}）`;
+    if (action) await ctx.services.cases.transition(ctx, c, action, { event: CaseEventType.ASSIGNED, assignmentId: a.id, detail });
+    else await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.ASSIGNED, detail });
+    return a;
+  }
+
+  /** 签收. */
+  async accept(ctx: RequestContext, id: string): Promise<Assignment> {
+    const { a } = await this.forUnit(ctx, id);
+    const moved = await this.move(ctx, a, AssignmentAction.ACCEPT, { acceptedAt: new Date() });
+    await ctx.services.caseEvents.record(ctx, { caseId: a.caseId, assignmentId: a.id, type: CaseEventType.ASSIGNMENT_ACCEPTED });
+    return moved;
+  }
+
+  /** The end of the objection window: 5 working days from the day of assignment. */
+  async objectionDeadline(ctx: RequestContext, a: Assignment): Promise<Date> {
+    return (await ctx.services.calendar.calendar(ctx)).workingDayDeadline(a.assignedAt, OBJECTION_WORKING_DAYS);
+  }
+
+  /** 异议: the unit says the case is not its business, within 5 working days; the office re-assigns. */
+  async object(ctx: RequestContext, id: string, reason: string): Promise<Assignment> {
+    const { a, c } = await this.forUnit(ctx, id);
+    const text = (reason ?? '').trim();
+    if (!text) throw badInput('reason', '异议理由不能为空');
+    if (new Date() > (await this.objectionDeadline(ctx, a))) {
+      throw new DomainError(ErrorCode.DEADLINE_PASSED, '已超过 5 个工作日的异议期限', 'id');
+    }
+    const moved = await this.move(ctx, a, AssignmentAction.OBJECT, { endReason: text, endedAt: new Date() });
+    await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.ASSIGNMENT_OBJECTED, detail: text });
+    await this.afterAssignmentEnded(ctx, c.id);
+    return moved;
+  }
+
+  /** 撤销: the office ends an open assignment (not after its result is reported). */
+  async cancel(ctx: RequestContext, id: string, reason: string): Promise<Assignment> {
+    const { a, c } = await this.forOffice(ctx, id);
+    const text = (reason ?? '').trim();
+    if (!text) throw badInput('reason', '撤销理由不能为空');
+    const moved = await this.move(ctx, a, AssignmentAction.CANCEL, { endReason: text, endedAt: new Date() });
+    await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.ASSIGNMENT_CANCELLED, detail: text });
+    await this.afterAssignmentEnded(ctx, c.id);
+    return moved;
+  }
+
+  /** When the last open assignment of an assigned case ends, the case returns to ACCEPTED for re-assignment. */
+  private async afterAssignmentEnded(ctx: RequestContext, caseId: string): Promise<void> {
+    const c = await ctx.repo(Case).findOneByOrFail({ id: caseId });
+    if (c.status !== CaseStatus.ASSIGNED) return;
+    const open = (await ctx.repo(Assignment).findBy({ caseId })).filter((x) => isOpenAssignment(x.status));
+    if (open.length === 0) {
+      await ctx.services.cases.transition(ctx, c, CaseAction.ALL_ASSIGNMENTS_ENDED, { event: CaseEventType.ASSIGNMENT_CANCELLED, detail: '全部承办单位已退回，待重新交办' });
+    }
+  }
+
+  /** 延期申请: before the due date, at most 30 days, once per assignment (a rejected request does not count). */
+  async requestExtension(ctx: RequestContext, input: RequestExtensionInput): Promise<Extension> {
+    const { a, c } = await this.forUnit(ctx, input.assignmentId, 'assignmentId');
+    if (!isOpenAssignment(a.status)) throw new DomainError(ErrorCode.INVALID_TRANSITION, '该交办件已结束，不能申请延期', 'assignmentId', { currentState: a.status });
+    if (new Date() > a.dueAt) throw new DomainError(ErrorCode.DEADLINE_PASSED, '办理期限已届满，不能再申请延期', 'assignmentId');
+    if (input.days > MAX_EXTENSION_DAYS) throw new DomainError(ErrorCode.LIMIT_EXCEEDED, '延期不得超过 30 日', 'days');
+    const earlier = await ctx.repo(Extension).findBy({ assignmentId: a.id });
+    if (earlier.some((e) => e.status !== ExtensionStatus.REJECTED)) {
+      throw new DomainError(ErrorCode.LIMIT_EXCEEDED, '每件只能延期一次（已有待审批或已批准的延期）', 'assignmentId');
+    }
+    const repo = ctx.repo(Extension);
+    const e = await repo.save(
+      repo.create({ assignmentId: a.id, days: input.days, reason: input.reason.trim(), status: ExtensionStatus.PENDING, requestedById: ctx.requireUser().id, requestedAt: new Date(), decidedById: null, decidedAt: null }),
+    );
+    await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.EXTENSION_REQUESTED, detail: `${input.days} 日：${e.reason}` });
+    return e;
+  }
+
+  /** The office approves (the due day moves by N days from the unrolled due day, rolled again) or rejects. */
+  async decideExtension(ctx: RequestContext, id: string, approve: boolean): Promise<Extension> {
+    const e = await ctx.repo(Extension).findOneBy({ id });
+    if (!e) throw notFound('延期申请');
+    const { a, c } = await this.forOffice(ctx, e.assignmentId);
+    if (e.status !== ExtensionStatus.PENDING) {
+      throw new DomainError(ErrorCode.INVALID_TRANSITION, '该延期申请已审批', 'id', { currentState: e.status, requestedAction: approve ? 'APPROVE' : 'REJECT' });
+    }
+    const now = new Date();
+    await ctx.repo(Extension).update({ id }, { status: approve ? ExtensionStatus.APPROVED : ExtensionStatus.REJECTED, decidedById: ctx.requireUser().id, decidedAt: now });
+    if (approve) {
+      const calendar = await ctx.services.calendar.calendar(ctx);
+      const unrolledDueDate = addCalendarDays(a.unrolledDueDate, e.days);
+      const result = await ctx
+        .repo(Assignment)
+        .createQueryBuilder()
+        .update()
+        .set({ unrolledDueDate, dueAt: endOfLocalDay(calendar.rollForward(unrolledDueDate), calendar.timeZone), version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id: a.id, version: a.version })
+        .execute();
+      if (result.affected !== 1) throw conflict();
+    }
+    await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.EXTENSION_DECIDED, detail: approve ? `批准延期 ${e.days} 日` : '不予延期' });
+    return ctx.repo(Extension).findOneByOrFail({ id });
+  }
+
+  /** 报送办理结果. The lead unit's result moves the case to RESULT_REPORTED. */
+  async reportResult(ctx: RequestContext, input: ReportResultInput): Promise<Assignment> {
+    const { a, c } = await this.forUnit(ctx, input.assignmentId, 'assignmentId');
+    const now = new Date();
+    const moved = await this.move(ctx, a, AssignmentAction.REPORT, {
+      resultOutcome: input.outcome,
+      resultReport: input.report,
+      resultReportedAt: now,
+      ...(a.mode === AssignmentMode.ASSIGN ? { deliveredAt: now } : {}),
+    });
+    if (a.role === AssignmentRole.LEAD && c.status === CaseStatus.ASSIGNED) {
+      await ctx.services.cases.transition(ctx, c, CaseAction.RESULT_REPORTED, { event: CaseEventType.RESULT_REPORTED, assignmentId: a.id, detail: input.outcome });
+    } else {
+      await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.RESULT_REPORTED, detail: input.outcome });
+    }
+    return moved;
+  }
+
+  /** The office approves the result (the assignment is completed) or returns it for redoing (退回重办). */
+  async reviewResult(ctx: RequestContext, id: string, approve: boolean, note?: string | null): Promise<Assignment> {
+    const { a, c } = await this.forOffice(ctx, id, 'assignmentId');
+    const now = new Date();
+    const moved = approve
+      ? await this.move(ctx, a, AssignmentAction.APPROVE, { reviewNote: note ?? null, endedAt: now })
+      : await this.move(ctx, a, AssignmentAction.RETURN, { reviewNote: note ?? null, deliveredAt: null });
+    const detail = `${approve ? '审核通过' : '退回重办'}${note ? `：${note}` : ''}`;
+    if (!approve && a.role === AssignmentRole.LEAD && c.status === CaseStatus.RESULT_REPORTED) {
+      await ctx.services.cases.transition(ctx, c, CaseAction.RESULT_RETURNED, { event: CaseEventType.RESULT_REVIEWED, assignmentId: a.id, detail });
+    } else {
+      await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.RESULT_REVIEWED, detail });
+    }
+    return moved;
+  }
+
+  /** 督办: a reminder, visit, leader's or listed supervision, or a circular, on an open assignment. */
+  async supervise(ctx: RequestContext, input: SuperviseInput): Promise<Supervision> {
+    const { a, c } = await this.forOffice(ctx, input.assignmentId, 'assignmentId');
+    if (!isOpenAssignment(a.status)) throw new DomainError(ErrorCode.INVALID_TRANSITION, '该交办件已结束，无需督办', 'assignmentId', { currentState: a.status });
+    const repo = ctx.repo(Supervision);
+    const s = await repo.save(repo.create({ assignmentId: a.id, kind: input.kind, note: input.note.trim(), byId: ctx.requireUser().id, createdAt: new Date(), answer: null, answeredAt: null }));
+    await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.SUPERVISED, detail: `${input.kind}：${s.note}` });
+    return s;
+  }
+
+  /** The unit's written answer to a supervision. */
+  async answerSupervision(ctx: RequestContext, id: string, answer: string): Promise<Supervision> {
+    const s = await ctx.repo(Supervision).findOneBy({ id });
+    if (!s) throw notFound('督办记录');
+    const { a } = await this.forUnit(ctx, s.assignmentId);
+    const text = (answer ?? '').trim();
+    if (!text) throw badInput('answer', '回复内容不能为空');
+    if (s.answeredAt) throw alreadyExists('id', '该督办已回复');
+    await ctx.repo(Supervision).update({ id }, { answer: text, answeredAt: new Date() });
+    await ctx.services.caseEvents.record(ctx, { caseId: a.caseId, assignmentId: a.id, type: CaseEventType.SUPERVISION_ANSWERED, detail: text });
+    return ctx.repo(Supervision).findOneByOrFail({ id });
+  }
+
+  /** Derived, never stored: judged now (or at `asOf`) from the due instant and what the unit delivered. */
+  deadlineStateOf(a: Assignment, now = new Date()): DeadlineStateEnum {
+    const doneAt = a.deliveredAt ?? (isOpenAssignment(a.status) ? null : a.endedAt);
+    return deadlineState({ dueAt: a.dueAt, doneAt, now }) as DeadlineStateEnum;
+  }
+}

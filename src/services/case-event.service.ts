@@ -1,0 +1,53 @@
+import type { RequestContext } from '../context/request-context';
+import { CaseEventRecord } from '../entities/case-event.entity';
+import { CaseEventType } from '../entities/case-enums';
+
+export interface CaseEventInput {
+  caseId: string;
+  type: CaseEventType;
+  assignmentId?: string | null;
+  detail?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** Defaults to the signed-in user; null for the petitioner or the server. */
+  actorId?: string | null;
+}
+
+/**
+ * Writes the audit record of a change inside the current transaction and publishes the event once the
+ * transaction has committed, so a rolled-back change is never announced.
+ */
+export class CaseEventService {
+  async record(ctx: RequestContext, input: CaseEventInput): Promise<CaseEventRecord> {
+    const repo = ctx.repo(CaseEventRecord);
+    const seq = await repo.count({ where: { caseId: input.caseId } });
+    const row = await repo.save(
+      repo.create({
+        caseId: input.caseId,
+        assignmentId: input.assignmentId ?? null,
+        type: input.type,
+        actorId: input.actorId === undefined ? (ctx.user?.id ?? null) : input.actorId,
+        at: new Date(),
+        detail: input.detail ?? null,
+        before: input.before ?? null,
+        after: input.after ?? null,
+        seq,
+      }),
+    );
+    ctx.afterCommit(() =>
+      ctx.app.pubsub.publish('CASE_EVENT', {
+        eventId: row.id,
+        caseId: row.caseId,
+        assignmentId: row.assignmentId,
+        type: row.type,
+        at: row.at.toISOString(),
+        actorId: row.actorId,
+      }),
+    );
+    return row;
+  }
+
+  timeline(ctx: RequestContext, caseId: string): Promise<CaseEventRecord[]> {
+    return ctx.repo(CaseEventRecord).find({ where: { caseId }, order: { at: 'ASC', seq: 'ASC' } });
+  }
+}

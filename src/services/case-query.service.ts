@@ -1,0 +1,82 @@
+import type { SelectQueryBuilder } from 'typeorm';
+import type { RequestContext } from '../context/request-context';
+import { isOpenAssignment } from '../domain/case-workflow';
+import { Assignment } from '../entities/assignment.entity';
+import { Case } from '../entities/case.entity';
+import { AssignmentStatus, DeadlineStateEnum } from '../entities/case-enums';
+import { badInput } from '../errors/domain-error';
+import type { CaseFilter } from '../schema/inputs/case-workflow.inputs';
+import type { CaseConnection } from '../schema/types/case-types';
+
+const DUE_SOON_MS = 3 * 24 * 3600 * 1000;
+const OPEN = Object.values(AssignmentStatus).filter(isOpenAssignment);
+
+function encodeCursor(c: Case): string {
+  return Buffer.from(JSON.stringify([c.receivedAt.toISOString(), c.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [Date, string] {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
+    return [date, id];
+  } catch {
+    throw badInput('after', '游标无效');
+  }
+}
+
+/** The case list: visibility, filters, keyset pagination; two SQL statements per page (count and rows). */
+export class CaseQueryService {
+  async list(ctx: RequestContext, filter: CaseFilter = {}, first = 20, after?: string | null): Promise<CaseConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first 须在 1–100 之间');
+    const qb = await ctx.services.caseAccess.visibleCases(ctx);
+    const assignmentTable = ctx.app.db.dataSource.getMetadata(Assignment).tableName;
+    if (filter.status?.length) qb.andWhere('c.status IN (:...fStatus)', { fStatus: filter.status });
+    if (filter.channel?.length) qb.andWhere('c.channel IN (:...fChannel)', { fChannel: filter.channel });
+    if (filter.matterId) qb.andWhere('c.matterId = :fMatter', { fMatter: filter.matterId });
+    if (filter.isKey !== undefined && filter.isKey !== null) qb.andWhere('c.isKey = :fKey', { fKey: filter.isKey });
+    if (filter.receivedFrom) qb.andWhere('c.receivedAt >= :fFrom', { fFrom: filter.receivedFrom });
+    if (filter.receivedTo) qb.andWhere('c.receivedAt < :fTo', { fTo: filter.receivedTo });
+    if (filter.unitId) {
+      qb.andWhere(`EXISTS (SELECT 1 FROM ${assignmentTable} fu WHERE fu.caseId = c.id AND fu.unitId = :fUnit)`, { fUnit: filter.unitId });
+    }
+    if (filter.keyword) {
+      const like = `%${filter.keyword.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      qb.andWhere("(c.serialNo LIKE :kw ESCAPE '\\' OR c.summary LIKE :kw ESCAPE '\\' OR c.content LIKE :kw ESCAPE '\\' OR c.category LIKE :kw ESCAPE '\\')", { kw: like });
+    }
+    if (filter.deadlineState) this.whereDeadlineState(qb, assignmentTable, filter.deadlineState);
+
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const [at, id] = decodeCursor(after);
+      qb.andWhere('(c.receivedAt < :cAt OR (c.receivedAt = :cAt AND c.id < :cId))', { cAt: at, cId: id });
+    }
+    const rows = await qb.orderBy('c.receivedAt', 'DESC').addOrderBy('c.id', 'DESC').take(first + 1).getMany();
+    const page = rows.slice(0, first);
+    return {
+      totalCount,
+      edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: Boolean(after),
+        startCursor: page.length ? encodeCursor(page[0]) : null,
+        endCursor: page.length ? encodeCursor(page[page.length - 1]) : null,
+      },
+    };
+  }
+
+  /** A case matches a deadline state when one of its assignments is in it now. */
+  private whereDeadlineState(qb: SelectQueryBuilder<Case>, table: string, state: DeadlineStateEnum) {
+    const now = new Date();
+    const params = { dsNow: now, dsSoon: new Date(now.getTime() + DUE_SOON_MS), dsOpen: OPEN };
+    const conditions: Record<DeadlineStateEnum, string> = {
+      OVERDUE: 'da.deliveredAt IS NULL AND da.status IN (:...dsOpen) AND da.dueAt < :dsNow',
+      DUE_SOON: 'da.deliveredAt IS NULL AND da.status IN (:...dsOpen) AND da.dueAt >= :dsNow AND da.dueAt <= :dsSoon',
+      ON_TRACK: 'da.deliveredAt IS NULL AND da.status IN (:...dsOpen) AND da.dueAt > :dsSoon',
+      DONE: 'da.deliveredAt IS NOT NULL AND da.deliveredAt <= da.dueAt',
+      DONE_LATE: 'da.deliveredAt IS NOT NULL AND da.deliveredAt > da.dueAt',
+    };
+    qb.andWhere(`EXISTS (SELECT 1 FROM ${table} da WHERE da.caseId = c.id AND ${conditions[state]})`, params);
+  }
+}

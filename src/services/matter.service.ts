@@ -1,0 +1,33 @@
+import type { RequestContext } from '../context/request-context';
+import { Case } from '../entities/case.entity';
+import { Matter } from '../entities/matter.entity';
+import { CaseEventType } from '../entities/case-enums';
+import { notFound } from '../errors/domain-error';
+import type { CreateMatterInput } from '../resolvers/matter.resolver';
+
+/** Matters: the issue several cases share. */
+export class MatterService {
+  async create(ctx: RequestContext, input: CreateMatterInput): Promise<Matter> {
+    const congress = await ctx.services.caseAccess.officeCongress(ctx);
+    const repo = ctx.repo(Matter);
+    const matter = await repo.save(repo.create({ title: input.title.trim(), description: input.description?.trim() || null, congressId: congress.id, reReviewed: false }));
+    for (const caseId of input.caseIds ?? []) await this.link(ctx, caseId, matter.id, 'caseIds');
+    return matter;
+  }
+
+  /** Puts a case of the user's office under a matter. */
+  async link(ctx: RequestContext, caseId: string, matterId: string, field = 'caseId'): Promise<Case> {
+    const c = await ctx.services.caseAccess.getVisible(ctx, caseId, field);
+    await ctx.services.caseAccess.assertOfficeOf(ctx, c);
+    await this.get(ctx, matterId, 'matterId');
+    await ctx.repo(Case).update({ id: c.id }, { matterId });
+    await ctx.services.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.REGISTERED, detail: '归入事项', before: { matterId: c.matterId }, after: { matterId } });
+    return ctx.repo(Case).findOneByOrFail({ id: c.id });
+  }
+
+  async get(ctx: RequestContext, id: string, field = 'id'): Promise<Matter> {
+    const matter = await ctx.repo(Matter).findOneBy({ id });
+    if (!matter) throw notFound('事项', field);
+    return matter;
+  }
+}

@@ -1,0 +1,73 @@
+import type { GraphQLTestClient } from './graphql-client';
+import { seedCounty, seedUser, type County } from './fixtures';
+import type { TestServer } from './test-server';
+
+export const CASE_CORE = `fragment CaseCore on Case {
+  id serialNo queryCode status channel caseType category summary receivedAt personCount
+  isKey isDifficult isTypical
+  referredFrom { id name }
+  matter { id title }
+  petitioners { name idNumberMasked idNumber phone }
+  responsible { id displayName }
+}`;
+
+export const REGISTER_CASE = `mutation RegisterCase($input: RegisterCaseInput!) {
+  registerCase(input: $input) { ...CaseCore repeatCandidates { id serialNo status } }
+}
+${CASE_CORE}`;
+
+export const ASSIGN_CASE = `mutation AssignCase($input: AssignCaseInput!) {
+  assignCase(input: $input) { id mode role status dueAt deadlineState unit { id name } case { id status } }
+}`;
+
+/** A valid 18-digit ID number (GB 11643 check digit), the well-known sample. */
+export const SAMPLE_ID = '11010519491231002X';
+
+/** A letter as the registrar types it in; override any field. */
+export function letterInput(overrides: Record<string, unknown> = {}) {
+  return {
+    channel: 'LETTER',
+    caseType: 'CLAIM',
+    receivedAt: '2026-03-31T23:30:00+08:00',
+    category: '土地征收',
+    summary: '反映征地补偿款未足额发放',
+    content: '本人承包地于 2025 年被征收，补偿款至今未足额发放，请求依法处理。',
+    petitioners: [{ name: '张三', idNumber: SAMPLE_ID, phone: '13812345678', address: '某县某镇某村 1 号' }],
+    ...overrides,
+  };
+}
+
+/** The people of one county: the office, a leader, and a liaison or handler for each body. */
+export interface CountyPeople {
+  county: County;
+  registrar: GraphQLTestClient;
+  registrarNoPii: GraphQLTestClient;
+  leader: GraphQLTestClient;
+  leaderId: string;
+  court: GraphQLTestClient;
+  procuratorate: GraphQLTestClient;
+  government: GraphQLTestClient;
+  land: GraphQLTestClient;
+  cityRegistrar: GraphQLTestClient;
+}
+
+export async function seedCountyPeople(t: TestServer): Promise<CountyPeople> {
+  const county = await seedCounty(t.admin);
+  const login = async (unit: string, roles: string[], extra: Record<string, unknown> = {}) => {
+    const u = await seedUser(t.admin, unit, roles, extra);
+    return { id: u.id, client: await t.login(u.username, u.password) };
+  };
+  const leader = await login(county.congress, ['LEADER'], { piiAccess: true });
+  return {
+    county,
+    registrar: (await login(county.congress, ['REGISTRAR'], { piiAccess: true })).client,
+    registrarNoPii: (await login(county.congress, ['REGISTRAR'])).client,
+    leader: leader.client,
+    leaderId: leader.id,
+    court: (await login(county.court, ['LIAISON'])).client,
+    procuratorate: (await login(county.procuratorate, ['LIAISON'])).client,
+    government: (await login(county.government, ['LIAISON'])).client,
+    land: (await login(county.landBureau, ['HANDLER'])).client,
+    cityRegistrar: (await login(county.cityCongress, ['REGISTRAR'])).client,
+  };
+}
