@@ -8,7 +8,7 @@ import { BeforeInsert, PrimaryColumn } from 'typeorm';
  */
 @ObjectType({ description: '以 UUID 为主键的对象' })
 export abstract class UuidEntity {
-  @Field(() => ID, { description: 'ID' })
+  @Field(() => ID, { description: '唯一标识 (ID)' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 

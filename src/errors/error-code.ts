@@ -30,7 +30,7 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   NOT_FOUND: '对象不存在，或当前用户无权看到它 (not found)',
   BAD_USER_INPUT: '输入不合法；extensions.field 指出出错的字段 (bad user input)',
   ALREADY_EXISTS: '对象已存在，如重复的单位编码、用户名、重复评价、重复会签 (already exists)',
-  INVALID_TRANSITION: '当前状态下不允许该操作；extensions.currentState / requestedState 给出状态 (invalid state transition)',
+  INVALID_TRANSITION: '当前状态下不允许该操作；extensions.currentState / requestedAction 给出当前状态与所请求的操作 (invalid state transition)',
   CONFLICT: '并发修改冲突：他人已先行修改，请刷新后重试 (optimistic concurrency conflict)',
   DEADLINE_PASSED: '已超过法定或规定期限，如超过 5 个工作日的异议期 (deadline passed)',
   LIMIT_EXCEEDED: '超过次数或数量限制，如延期超过 30 日或第二次延期 (limit exceeded)',

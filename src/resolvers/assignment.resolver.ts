@@ -21,49 +21,49 @@ export class AssignmentResolver {
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Assignment, { description: '交办/转办给承办单位；检举控告件不得交被检举单位 (ACCUSED_UNIT_EXCLUDED)；每件同时只能有一个主办单位' })
-  assignCase(@Arg('input', () => AssignCaseInput) input: AssignCaseInput, @Ctx() ctx: RequestContext): Promise<Assignment> {
+  assignCase(@Arg('input', () => AssignCaseInput, { description: '输入' }) input: AssignCaseInput, @Ctx() ctx: RequestContext): Promise<Assignment> {
     return ctx.services.assignments.assign(ctx, input);
   }
 
   @Authorized(...UNIT)
   @Transactional()
   @Mutation(() => Assignment, { description: '承办单位签收' })
-  acceptAssignment(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+  acceptAssignment(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
     return ctx.services.assignments.accept(ctx, id);
   }
 
   @Authorized(...UNIT)
   @Transactional()
   @Mutation(() => Assignment, { description: '承办单位提出异议（非本单位职责），须在交办后 5 个工作日内，否则 DEADLINE_PASSED' })
-  objectAssignment(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { description: '异议理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+  objectAssignment(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '异议理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
     return ctx.services.assignments.object(ctx, id, reason);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Assignment, { description: '撤销交办（报送结果前）；最后一个在办单位撤销后信访件回到已受理' })
-  cancelAssignment(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { description: '撤销理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+  cancelAssignment(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '撤销理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
     return ctx.services.assignments.cancel(ctx, id, reason);
   }
 
   @Authorized(...UNIT)
   @Transactional()
   @Mutation(() => Extension, { description: '申请延期：期限届满前、不超过 30 日、每件一次' })
-  requestExtension(@Arg('input', () => RequestExtensionInput) input: RequestExtensionInput, @Ctx() ctx: RequestContext): Promise<Extension> {
+  requestExtension(@Arg('input', () => RequestExtensionInput, { description: '输入' }) input: RequestExtensionInput, @Ctx() ctx: RequestContext): Promise<Extension> {
     return ctx.services.assignments.requestExtension(ctx, input);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Extension, { description: '审批延期申请；批准后期限顺延' })
-  decideExtension(@Arg('id', () => ID) id: string, @Arg('approve', () => Boolean) approve: boolean, @Ctx() ctx: RequestContext): Promise<Extension> {
+  decideExtension(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('approve', () => Boolean, { description: 'true 为批准/通过，false 为驳回/退回' }) approve: boolean, @Ctx() ctx: RequestContext): Promise<Extension> {
     return ctx.services.assignments.decideExtension(ctx, id, approve);
   }
 
   @Authorized(...UNIT)
   @Transactional()
   @Mutation(() => Assignment, { description: '承办单位报送办理结果' })
-  reportResult(@Arg('input', () => ReportResultInput) input: ReportResultInput, @Ctx() ctx: RequestContext): Promise<Assignment> {
+  reportResult(@Arg('input', () => ReportResultInput, { description: '输入' }) input: ReportResultInput, @Ctx() ctx: RequestContext): Promise<Assignment> {
     return ctx.services.assignments.reportResult(ctx, input);
   }
 
@@ -71,8 +71,8 @@ export class AssignmentResolver {
   @Transactional()
   @Mutation(() => Assignment, { description: '审核办理结果：通过则办结该交办件，不通过则退回重办' })
   reviewResult(
-    @Arg('assignmentId', () => ID) assignmentId: string,
-    @Arg('approve', () => Boolean) approve: boolean,
+    @Arg('assignmentId', () => ID, { description: '交办件 ID' }) assignmentId: string,
+    @Arg('approve', () => Boolean, { description: 'true 为批准/通过，false 为驳回/退回' }) approve: boolean,
     @Arg('note', () => String, { nullable: true, description: '审核意见' }) note: string | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Assignment> {
@@ -82,14 +82,14 @@ export class AssignmentResolver {
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Supervision, { description: '督办：电话催办、上门督办、领导督办、挂牌督办、通报' })
-  superviseAssignment(@Arg('input', () => SuperviseInput) input: SuperviseInput, @Ctx() ctx: RequestContext): Promise<Supervision> {
+  superviseAssignment(@Arg('input', () => SuperviseInput, { description: '输入' }) input: SuperviseInput, @Ctx() ctx: RequestContext): Promise<Supervision> {
     return ctx.services.assignments.supervise(ctx, input);
   }
 
   @Authorized(...UNIT)
   @Transactional()
   @Mutation(() => Supervision, { description: '承办单位书面回复督办' })
-  answerSupervision(@Arg('id', () => ID) id: string, @Arg('answer', () => String, { description: '书面回复' }) answer: string, @Ctx() ctx: RequestContext): Promise<Supervision> {
+  answerSupervision(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('answer', () => String, { description: '书面回复' }) answer: string, @Ctx() ctx: RequestContext): Promise<Supervision> {
     return ctx.services.assignments.answerSupervision(ctx, id, answer);
   }
 

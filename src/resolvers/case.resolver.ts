@@ -32,14 +32,14 @@ const OFFICE = [Role.REGISTRAR, Role.LEADER];
 export class CaseResolver {
   @Authorized()
   @Query(() => Case, { description: '按 ID 查信访件；看不到的与不存在的一样返回 NOT_FOUND' })
-  case(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  case(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.caseAccess.getVisible(ctx, id);
   }
 
   @Authorized()
   @Query(() => CaseConnection, { description: '信访件列表（分页），按收到时间倒序；只含当前用户可见的信访件' })
   cases(
-    @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | undefined,
+    @Arg('filter', () => CaseFilter, { nullable: true, description: '筛选条件' }) filter: CaseFilter | undefined,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: '每页条数 1–100' }) first: number,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after: string | undefined,
     @Ctx() ctx: RequestContext,
@@ -64,49 +64,49 @@ export class CaseResolver {
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Case, { description: '登记信访件（有访必接，有信必登）；返回的 repeatCandidates 列出疑似重复件' })
-  registerCase(@Arg('input', () => RegisterCaseInput) input: RegisterCaseInput, @Ctx() ctx: RequestContext): Promise<Case> {
+  registerCase(@Arg('input', () => RegisterCaseInput, { description: '输入' }) input: RegisterCaseInput, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.register(ctx, input);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Case, { description: '受理（REGISTERED → ACCEPTED）' })
-  acceptCase(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  acceptCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.accept(ctx, id);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Case, { description: '不予受理，须说明理由（REGISTERED → DECLINED）' })
-  declineCase(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { description: '理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  declineCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.decline(ctx, id, reason);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Case, { description: '存查，须说明理由（REGISTERED 或 ACCEPTED → ARCHIVED）' })
-  archiveCase(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { description: '理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  archiveCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.archive(ctx, id, reason);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Case, { description: '呈送领导阅示；不改变状态' })
-  requestInstruction(@Arg('id', () => ID) id: string, @Arg('leaderId', () => ID, { description: '本机关分管领导' }) leaderId: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  requestInstruction(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('leaderId', () => ID, { description: '本机关分管领导' }) leaderId: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.requestInstruction(ctx, id, leaderId);
   }
 
   @Authorized(Role.LEADER)
   @Transactional()
   @Mutation(() => Case, { description: '领导阅批，写批办意见；不改变状态' })
-  instructCase(@Arg('id', () => ID) id: string, @Arg('text', () => String, { description: '批办意见' }) text: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  instructCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('text', () => String, { description: '批办意见' }) text: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.instruct(ctx, id, text);
   }
 
   @Authorized(Role.REGISTRAR, Role.LEADER, Role.HANDLER, Role.LIAISON)
   @Transactional()
   @Mutation(() => Reply, { description: '答复信访人：主办单位或人大信访机构；协办单位为 FORBIDDEN' })
-  replyToPetitioner(@Arg('input', () => ReplyInput) input: ReplyInput, @Ctx() ctx: RequestContext): Promise<Reply> {
+  replyToPetitioner(@Arg('input', () => ReplyInput, { description: '输入' }) input: ReplyInput, @Ctx() ctx: RequestContext): Promise<Reply> {
     return ctx.services.cases.reply(ctx, input);
   }
 
@@ -114,7 +114,7 @@ export class CaseResolver {
   @Transactional()
   @Mutation(() => Case, { description: '办结：须已答复且交办件均已审核办结；可录入电话回访的满意度（信访人未自评时）' })
   closeCase(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: '对象 ID' }) id: string,
     @Arg('satisfaction', () => Satisfaction, { nullable: true, description: '回访满意度' }) satisfaction: Satisfaction | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Case> {
@@ -124,14 +124,14 @@ export class CaseResolver {
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Case, { description: '复查/复核：答复后 30 日内，经信访人申请；复核后不再受理' })
-  reopenCase(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { description: '申请理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  reopenCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '申请理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.reopen(ctx, id, reason);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Case, { description: '上级人大批转：把本级已受理的信访件交下级人大办理，返回下级人大的新件' })
-  referCase(@Arg('input', () => ReferCaseInput) input: ReferCaseInput, @Ctx() ctx: RequestContext): Promise<Case> {
+  referCase(@Arg('input', () => ReferCaseInput, { description: '输入' }) input: ReferCaseInput, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.refer(ctx, input);
   }
 

@@ -21,7 +21,7 @@ export class HolidayResolver {
   @Authorized(Role.ADMIN)
   @Transactional()
   @Mutation(() => HolidayCalendar, { description: '载入（替换）某年的节假日与调休安排（仅管理员）；工作日期限据此计算' })
-  loadHolidays(@Arg('input', () => HolidayCalendarInput) input: HolidayCalendarInput, @Ctx() ctx: RequestContext): Promise<HolidayCalendar> {
+  loadHolidays(@Arg('input', () => HolidayCalendarInput, { description: '输入' }) input: HolidayCalendarInput, @Ctx() ctx: RequestContext): Promise<HolidayCalendar> {
     return ctx.services.calendar.loadYear(ctx, input.year, input.holidays, input.workdays);
   }
 

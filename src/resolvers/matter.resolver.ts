@@ -29,20 +29,20 @@ export class MatterResolver {
   @Authorized(Role.REGISTRAR, Role.LEADER)
   @Transactional()
   @Mutation(() => Matter, { description: '新建事项，可同时归入若干信访件' })
-  createMatter(@Arg('input', () => CreateMatterInput) input: CreateMatterInput, @Ctx() ctx: RequestContext): Promise<Matter> {
+  createMatter(@Arg('input', () => CreateMatterInput, { description: '输入' }) input: CreateMatterInput, @Ctx() ctx: RequestContext): Promise<Matter> {
     return ctx.services.matters.create(ctx, input);
   }
 
   @Authorized(Role.REGISTRAR, Role.LEADER)
   @Transactional()
   @Mutation(() => Case, { description: '把信访件归入事项' })
-  linkCaseToMatter(@Arg('caseId', () => ID) caseId: string, @Arg('matterId', () => ID) matterId: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  linkCaseToMatter(@Arg('caseId', () => ID, { description: '信访件 ID' }) caseId: string, @Arg('matterId', () => ID, { description: '事项 ID' }) matterId: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.matters.link(ctx, caseId, matterId);
   }
 
   @Authorized()
   @Query(() => Matter, { description: '按 ID 查事项' })
-  matter(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Matter> {
+  matter(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Matter> {
     return ctx.services.matters.get(ctx, id);
   }
 

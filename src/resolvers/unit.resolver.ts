@@ -12,19 +12,19 @@ export class UnitResolver {
   @Authorized(Role.ADMIN)
   @Transactional()
   @Mutation(() => Unit, { description: '新建单位（仅管理员）。编码重复为 ALREADY_EXISTS；上级不存在为 NOT_FOUND；层级关系不合理为 BAD_USER_INPUT' })
-  createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: RequestContext): Promise<Unit> {
+  createUnit(@Arg('input', () => CreateUnitInput, { description: '输入' }) input: CreateUnitInput, @Ctx() ctx: RequestContext): Promise<Unit> {
     return ctx.services.units.create(ctx, input);
   }
 
   @Authorized()
   @Query(() => [Unit], { description: '单位目录，按层级、编码排序 (directory of units)' })
-  units(@Arg('filter', () => UnitFilter, { nullable: true }) filter: UnitFilter | undefined, @Ctx() ctx: RequestContext): Promise<Unit[]> {
+  units(@Arg('filter', () => UnitFilter, { nullable: true, description: '筛选条件' }) filter: UnitFilter | undefined, @Ctx() ctx: RequestContext): Promise<Unit[]> {
     return ctx.services.units.list(ctx, filter);
   }
 
   @Authorized()
   @Query(() => Unit, { description: '按 ID 查单位' })
-  unit(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Unit> {
+  unit(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Unit> {
     return ctx.services.units.get(ctx, id);
   }
 

@@ -12,7 +12,7 @@ export class UserResolver {
   @Authorized(Role.ADMIN)
   @Transactional()
   @Mutation(() => User, { description: '新建用户（仅管理员）。登录名重复为 ALREADY_EXISTS' })
-  createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+  createUser(@Arg('input', () => CreateUserInput, { description: '输入' }) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
     return ctx.services.users.create(ctx, input);
   }
 
@@ -20,8 +20,8 @@ export class UserResolver {
   @Transactional()
   @Mutation(() => User, { description: '停用或启用用户（仅管理员）；停用即吊销其全部令牌' })
   setUserDisabled(
-    @Arg('id', () => ID) id: string,
-    @Arg('disabled', () => Boolean) disabled: boolean,
+    @Arg('id', () => ID, { description: '对象 ID' }) id: string,
+    @Arg('disabled', () => Boolean, { description: 'true 为停用，false 为启用' }) disabled: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<User> {
     return ctx.services.users.setDisabled(ctx, id, disabled);
@@ -29,7 +29,7 @@ export class UserResolver {
 
   @Authorized(Role.ADMIN)
   @Query(() => [User], { description: '用户列表（仅管理员），可按单位筛选' })
-  users(@Arg('unitId', () => ID, { nullable: true }) unitId: string | undefined, @Ctx() ctx: RequestContext): Promise<User[]> {
+  users(@Arg('unitId', () => ID, { nullable: true, description: '单位 ID' }) unitId: string | undefined, @Ctx() ctx: RequestContext): Promise<User[]> {
     return ctx.services.users.list(ctx, unitId);
   }
 

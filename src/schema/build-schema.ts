@@ -31,8 +31,8 @@ export const RESOLVERS = [
 ] as const;
 
 /** Builds the executable schema from the decorated classes; also used to emit `schema.graphql`. */
-export function buildAppSchema(pubSub?: PubSub<Record<string, never>>): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(pubSub?: PubSub<Record<string, never>>): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...RESOLVERS],
     authChecker,
     authMode: 'error',
@@ -40,4 +40,10 @@ export function buildAppSchema(pubSub?: PubSub<Record<string, never>>): Promise<
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: pubSub as never,
   });
+  // type-graphql has no decorator for the root types' own descriptions
+  schema.getQueryType()!.description = '查询 (queries)';
+  schema.getMutationType()!.description = '变更：每个变更在一个事务中完成 (mutations, each one transaction)';
+  const subscription = schema.getSubscriptionType();
+  if (subscription) subscription.description = '订阅：经 graphql-ws 推送，只推送当前用户可见的内容 (subscriptions)';
+  return schema;
 }
