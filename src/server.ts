@@ -99,6 +99,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       allowBatchedHttpRequests: false,
       includeStacktraceInErrorResponses: false,
       validationRules: queryLimitRules(config.limits),
+      parseOptions: { maxTokens: config.limits.maxTokens },
       formatError: (formatted, error) => {
         const mapped = mapError(error);
         const cause = error instanceof Error && 'originalError' in error ? (error as { originalError?: Error }).originalError : undefined;

@@ -6,7 +6,7 @@ describe('query limits', () => {
   let t: TestServer;
 
   beforeAll(async () => {
-    t = await createTestServer({ MAX_QUERY_DEPTH: '6', MAX_QUERY_ALIASES: '5', MAX_QUERY_COST: '60' });
+    t = await createTestServer({ MAX_QUERY_DEPTH: '6', MAX_QUERY_ALIASES: '5', MAX_QUERY_COST: '60', MAX_QUERY_TOKENS: '200' });
   });
   afterAll(() => t?.close());
 
@@ -25,6 +25,12 @@ describe('query limits', () => {
   it('refuses an expensive query', async () => {
     const fields = Array.from({ length: 5 }, (_, i) => `u${i}: units { id code name kind level parent { id code name kind level } }`).join(' ');
     expectErrorCode(await t.admin.query(`{ ${fields} }`), 'QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses a document with more tokens than allowed before parsing it whole', async () => {
+    const padding = Array.from({ length: 250 }, () => "id").join(' ');
+    const err = expectErrorCode(await t.admin.query(`{ me { ${padding} } }`), 'QUERY_TOO_COMPLEX');
+    expect(err.message).toContain('过长');
   });
 
   it('does not run batched HTTP requests', async () => {

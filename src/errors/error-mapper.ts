@@ -75,6 +75,9 @@ export function mapError(error: unknown): MappedError {
       delete details.field;
       return { code: code as ErrorCode, message: original.message, field, details };
     }
+    if (/contains more th\w+ \d+ tokens/.test(error.message)) {
+      return { code: ErrorCode.QUERY_TOO_COMPLEX, message: `查询过长，超出服务器限制: ${error.message}` };
+    }
     // graphql-js and Apollo report malformed requests and bad variables in English; the field is in the text
     if (code in REQUEST_CODES || !code) {
       const field = /at "([^"]+)"/.exec(error.message)?.[1]?.replace(/^input\./, '');

@@ -68,7 +68,7 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
       onSubscribe: (_ctx, _id, payload) => {
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: app.config.limits.maxTokens });
         } catch (err) {
           return [toGraphQLError(err)];
         }

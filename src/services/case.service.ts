@@ -22,6 +22,16 @@ import type { ReferCaseInput, ReplyInput } from '../schema/inputs/case-workflow.
 /** Clock skew tolerated between a registrar's PC and the server when checking "not in the future". */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 const REVIEW_WINDOW_DAYS = 30;
+
+/** What a newly registered case (or a referred copy) starts with: not yet replied, rated, finished or reviewed. */
+const FRESH_CASE = {
+  satisfaction: null,
+  ratedByPetitioner: false,
+  lastRepliedAt: null,
+  closedAt: null,
+  finishedAt: null,
+  reviewCount: 0,
+} satisfies Partial<Case>;
 const MAX_REVIEWS = 2;
 
 export interface TransitionOptions {
@@ -106,12 +116,7 @@ export class CaseService {
         matterId: input.matterId ?? null,
         accusedUnitId: input.accusedUnitId ?? null,
         responsibleUserId: user.id,
-        satisfaction: null,
-        ratedByPetitioner: false,
-        lastRepliedAt: null,
-        closedAt: null,
-        finishedAt: null,
-        reviewCount: 0,
+        ...FRESH_CASE,
       }),
     );
     await ctx.repo(Petitioner).save(petitioners.map((p) => ctx.repo(Petitioner).create({ ...p, caseId: saved.id })));
@@ -296,12 +301,7 @@ export class CaseService {
         referredFromCaseId: upper.id,
         matterId: null,
         responsibleUserId: responsible.id,
-        satisfaction: null,
-        ratedByPetitioner: false,
-        lastRepliedAt: null,
-        closedAt: null,
-        finishedAt: null,
-        reviewCount: 0,
+        ...FRESH_CASE,
       }),
     );
     const petitioners = await ctx.repo(Petitioner).findBy({ caseId: upper.id });
