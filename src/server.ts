@@ -23,6 +23,7 @@ import { buildAppSchema } from './schema/build-schema';
 import { queryLimitRules } from './schema/query-limits';
 import { createAppPubSub } from './subscriptions/pubsub';
 import { bootstrap } from './bootstrap';
+import { DeadlineScheduler } from './services/deadline-scheduler.service';
 
 /** Thrown when the database cannot be reached or prepared at start; its message is one line for the operator. */
 export class StartupError extends Error {}
@@ -33,6 +34,7 @@ export interface RunningServer {
   httpServer: Server;
   runtime: AppRuntime;
   schema: GraphQLSchema;
+  scheduler: DeadlineScheduler;
   stop(): Promise<void>;
 }
 
@@ -129,6 +131,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       ],
     });
     await apollo.start();
+    const scheduler = new DeadlineScheduler(runtime, logger.child({ component: 'deadline-scheduler' }));
 
     app.use(
       pinoHttp({
@@ -168,6 +171,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     });
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+    scheduler.start(config.deadlineScanIntervalMs);
     logger.info({ url, database: config.database.engine, pubsub: pubsub.backend }, 'server ready');
 
     let stopping: Promise<void> | undefined;
@@ -175,12 +179,13 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       (stopping ??= (async () => {
         draining = true;
         logger.info('shutting down: draining HTTP and WebSocket connections');
+        await scheduler.stop();
         await apollo.stop();
         await pubsub.close();
         await db.close();
         logger.info('shut down cleanly');
       })());
-    return { url, port, httpServer, runtime, schema, stop };
+    return { url, port, httpServer, runtime, schema, scheduler, stop };
   } catch (err) {
     await pubsub.close();
     await db.close();

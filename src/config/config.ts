@@ -26,6 +26,7 @@ export interface AppConfig {
   dataDir: string;
   graphiql: boolean;
   limits: QueryLimits;
+  ws: { heartbeatMs: number; maxSubscriptions: number };
 }
 
 export interface QueryLimits {
@@ -117,6 +118,8 @@ const envSchema = z.object({
   DEADLINE_SCAN_INTERVAL_MS: positiveInt('DEADLINE_SCAN_INTERVAL_MS', 100, 86_400_000).default(60000),
   DATA_DIR: z.string().min(1).default('./data'),
   GRAPHIQL: z.enum(['0', '1', 'true', 'false', ''], { message: 'GRAPHIQL: 须为 1 或 0' }).optional(),
+  WS_HEARTBEAT_MS: positiveInt('WS_HEARTBEAT_MS', 1000, 600_000).default(30000),
+  WS_MAX_SUBSCRIPTIONS: positiveInt('WS_MAX_SUBSCRIPTIONS', 1, 1000).default(50),
   MAX_QUERY_DEPTH: positiveInt('MAX_QUERY_DEPTH', 2, 100).default(12),
   MAX_QUERY_ALIASES: positiveInt('MAX_QUERY_ALIASES', 1, 1000).default(30),
   MAX_QUERY_COST: positiveInt('MAX_QUERY_COST', 10, 1_000_000).default(20000),
@@ -189,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deadlineScanIntervalMs: e.DEADLINE_SCAN_INTERVAL_MS,
     dataDir: resolve(e.DATA_DIR),
     graphiql: e.GRAPHIQL === undefined || e.GRAPHIQL === '' ? e.NODE_ENV !== 'production' : flag(e.GRAPHIQL),
+    ws: { heartbeatMs: e.WS_HEARTBEAT_MS, maxSubscriptions: e.WS_MAX_SUBSCRIPTIONS },
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxAliases: e.MAX_QUERY_ALIASES,

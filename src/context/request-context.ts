@@ -73,6 +73,14 @@ export class RequestContext implements TransactionHolder {
     else void Promise.resolve().then(task);
   }
 
+  /**
+   * Forgets cached loads. A subscription keeps one context for its whole life, so each event starts afresh
+   * and is resolved from the current data.
+   */
+  resetLoaders(): void {
+    this.loaders.clear();
+  }
+
   loader<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(factory as LoaderFactory<unknown, unknown>);
     if (!loader) {

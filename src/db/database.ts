@@ -59,6 +59,11 @@ export class Database {
     return this.engine === 'mysql' ? qb.setLock('pessimistic_write') : qb;
   }
 
+  /** Runs a write outside any request's transaction; on SQLite it waits its turn on the one connection. */
+  serialised<T>(work: () => Promise<T>): Promise<T> {
+    return this.sqliteLock ? this.sqliteLock.runExclusive(work) : work();
+  }
+
   /** True when a trivial query answers; used by the readiness probe. */
   async ping(): Promise<boolean> {
     try {

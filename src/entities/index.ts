@@ -1,5 +1,6 @@
 import { Assignment } from './assignment.entity';
 import { CaseEventRecord } from './case-event.entity';
+import { DeadlineAlertRecord } from './deadline-alert.entity';
 import { Case } from './case.entity';
 import { Extension } from './extension.entity';
 import { HolidayCalendar } from './holiday-calendar.entity';
@@ -33,4 +34,5 @@ export const ENTITIES = [
   HolidayCalendar,
   SerialCounter,
   PiiAccessLog,
+  DeadlineAlertRecord,
 ];

@@ -38,8 +38,13 @@ function firstConstraint(errors: ValidationError[], prefix = ''): { field: strin
   return undefined;
 }
 
-const DUPLICATE = /ER_DUP_ENTRY|SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY|UNIQUE constraint failed/;
+const DUPLICATE = /ER_DUP_ENTRY|Duplicate entry|SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY|UNIQUE constraint failed/;
 const UNAVAILABLE = /ECONNREFUSED|ETIMEDOUT|PROTOCOL_CONNECTION_LOST|ER_CON_COUNT_ERROR|Pool is closed|SQLITE_BUSY|ECONNRESET/;
+
+/** True for a unique-key violation on either engine. */
+export function isUniqueViolation(err: unknown): boolean {
+  return err instanceof QueryFailedError && DUPLICATE.test(err.message);
+}
 
 /**
  * The one place that decides what any thrown value means to a client. Domain errors keep their code,
@@ -60,7 +65,7 @@ export function mapError(error: unknown): MappedError {
   }
   if (original instanceof AuthenticationError) return { code: ErrorCode.UNAUTHENTICATED, message: '请先登录' };
   if (original instanceof AuthorizationError) return { code: ErrorCode.FORBIDDEN, message: '当前角色无权执行该操作' };
-  if (original instanceof QueryFailedError && DUPLICATE.test(original.message)) {
+  if (isUniqueViolation(original)) {
     return { code: ErrorCode.CONFLICT, message: '数据已被同时修改或已存在，请刷新后重试' };
   }
   if (original instanceof Error && UNAVAILABLE.test(`${(original as { code?: string }).code ?? ''} ${original.message}`)) {

@@ -1,12 +1,13 @@
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { AppRuntime } from '../app-runtime';
 import { bearerToken } from '../auth/token.service';
 import { RequestContext, type AuthState } from '../context/request-context';
 import { mapError } from '../errors/error-mapper';
+import { ErrorCode } from '../errors/error-code';
 import { allValidationRules } from '../schema/query-limits';
 
 /** What a socket remembers between its messages. */
@@ -14,6 +15,7 @@ interface SocketState {
   auth?: AuthState;
   connectionId: string;
   expiryTimer?: NodeJS.Timeout;
+  active: Set<string>;
 }
 
 /** Reads `authorization` from connectionParams whatever its case (GraphiQL sends `Authorization`). */
@@ -40,7 +42,7 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
   const states = new WeakMap<object, SocketState>();
   const stateOf = (extra: object): SocketState => {
     let s = states.get(extra);
-    if (!s) states.set(extra, (s = { connectionId: randomUUID() }));
+    if (!s) states.set(extra, (s = { connectionId: randomUUID(), active: new Set() }));
     return s;
   };
 
@@ -64,8 +66,17 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
       onClose: (ctx) => {
         const state = states.get(ctx.extra);
         if (state?.expiryTimer) clearTimeout(state.expiryTimer);
+        state?.active.clear();
       },
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
+        const state = stateOf(ctx.extra);
+        if (state.active.size >= app.config.ws.maxSubscriptions) {
+          return [
+            new GraphQLError(`每个连接最多同时订阅 ${app.config.ws.maxSubscriptions} 项`, {
+              extensions: { code: ErrorCode.LIMIT_EXCEEDED },
+            }),
+          ];
+        }
         let document;
         try {
           document = parse(payload.query, { maxTokens: app.config.limits.maxTokens });
@@ -74,7 +85,11 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
         }
         const errors = validate(schema, document, rules);
         if (errors.length) return errors.map(toGraphQLError);
+        state.active.add(id);
         return undefined;
+      },
+      onComplete: (ctx, id) => {
+        stateOf(ctx.extra).active.delete(id);
       },
       context: (ctx) => {
         const state = stateOf(ctx.extra);
@@ -88,5 +103,36 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
     },
     wsServer,
   );
-  return { wsServer, dispose: () => cleanup.dispose() };
+  const heartbeat = startHeartbeat(wsServer, app.config.ws.heartbeatMs);
+  return {
+    wsServer,
+    dispose: async () => {
+      clearInterval(heartbeat);
+      await cleanup.dispose();
+    },
+  };
+}
+
+/**
+ * Pings every socket each interval and drops one that did not answer the previous ping, so connections
+ * cut by a network failure do not linger holding subscriptions.
+ */
+function startHeartbeat(wsServer: WebSocketServer, intervalMs: number): NodeJS.Timeout {
+  const alive = new WeakMap<WebSocket, boolean>();
+  wsServer.on('connection', (socket) => {
+    alive.set(socket, true);
+    socket.on('pong', () => alive.set(socket, true));
+  });
+  const timer = setInterval(() => {
+    for (const socket of wsServer.clients) {
+      if (alive.get(socket) === false) {
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      socket.ping();
+    }
+  }, intervalMs);
+  timer.unref();
+  return timer;
 }

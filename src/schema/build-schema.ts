@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import type { PubSub } from '@graphql-yoga/subscription';
+import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../resolvers/auth.resolver';
 import { MetaResolver } from '../resolvers/meta.resolver';
@@ -10,6 +10,7 @@ import { ExtensionResolver, InstructionResolver, PetitionerResolver, ReplyResolv
 import { CaseResolver } from '../resolvers/case.resolver';
 import { HolidayResolver } from '../resolvers/holiday.resolver';
 import { MatterResolver } from '../resolvers/matter.resolver';
+import { CaseEventResolver, DeadlineAlertResolver, LiveStatusResolver } from '../resolvers/live.resolver';
 import { UnitResolver } from '../resolvers/unit.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
 import { DateTimeScalar } from './scalars';
@@ -28,6 +29,9 @@ export const RESOLVERS = [
   PetitionerResolver,
   MatterResolver,
   HolidayResolver,
+  CaseEventResolver,
+  DeadlineAlertResolver,
+  LiveStatusResolver,
 ] as const;
 
 /** Builds the executable schema from the decorated classes; also used to emit `schema.graphql`. */
@@ -38,7 +42,8 @@ export async function buildAppSchema(pubSub?: PubSub<Record<string, never>>): Pr
     authMode: 'error',
     validate: { forbidUnknownValues: false, stopAtFirstError: true },
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    pubSub: pubSub as never,
+    // printing the schema needs no real event bus; serving it gets the application's
+    pubSub: (pubSub ?? createPubSub()) as never,
   });
   // type-graphql has no decorator for the root types' own descriptions
   schema.getQueryType()!.description = '查询 (queries)';

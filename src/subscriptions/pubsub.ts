@@ -9,7 +9,16 @@ import type { Logger } from 'pino';
  */
 export type Topics = {
   CASE_EVENT: [payload: CaseEventPayload];
+  DEADLINE_ALERT: [payload: DeadlineAlertPayload];
 };
+
+/** A deadline alert raised once per assignment, kind and due instant. */
+export interface DeadlineAlertPayload {
+  assignmentId: string;
+  caseId: string;
+  kind: 'DUE_SOON' | 'OVERDUE';
+  dueAt: string;
+}
 
 /** A case change as it crosses instances: ids and facts only, never petitioner data. */
 export interface CaseEventPayload {
@@ -21,24 +30,52 @@ export interface CaseEventPayload {
   actorId: string | null;
 }
 
-export type AppPubSub = PubSub<Topics> & { close(): Promise<void>; backend: 'memory' | 'redis' };
+/** Whether events can cross instances right now; announced on this instance only. */
+export interface LiveStatusPayload {
+  connected: boolean;
+  at: string;
+  message: string;
+}
+
+export type AppPubSub = PubSub<Topics> & {
+  close(): Promise<void>;
+  backend: 'memory' | 'redis';
+  /** This instance's own channel for telling its subscribers about the event bus itself. */
+  local: PubSub<{ LIVE_STATUS: [LiveStatusPayload] }>;
+  connected(): boolean;
+};
 
 /** In-memory pub/sub, or Redis-backed when `REDIS_URL` is set so events reach every instance. */
 export function createAppPubSub(redisUrl: string | undefined, logger: Logger): AppPubSub {
+  const local = createPubSub<{ LIVE_STATUS: [LiveStatusPayload] }>();
   if (!redisUrl) {
-    return Object.assign(createPubSub<Topics>(), { close: async () => undefined, backend: 'memory' as const });
+    return Object.assign(createPubSub<Topics>(), { close: async () => undefined, backend: 'memory' as const, local, connected: () => true });
   }
   const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false };
   const publishClient = new Redis(redisUrl, options);
   const subscribeClient = new Redis(redisUrl, options);
+  let up = false;
+  const announce = (connected: boolean) => {
+    if (connected === up) return;
+    up = connected;
+    const message = connected ? '实时消息通道已恢复' : '实时消息通道（Redis）暂不可用，恢复后继续推送';
+    local.publish('LIVE_STATUS', { connected, at: new Date().toISOString(), message });
+  };
+  const bothReady = () => publishClient.status === 'ready' && subscribeClient.status === 'ready';
   for (const [name, client] of [['publish', publishClient], ['subscribe', subscribeClient]] as const) {
     client.on('error', (err) => logger.warn({ err: err.message, client: name }, 'redis connection problem'));
-    client.on('ready', () => logger.info({ client: name }, 'redis connected'));
+    client.on('close', () => announce(false));
+    client.on('ready', () => {
+      logger.info({ client: name }, 'redis connected');
+      announce(bothReady());
+    });
   }
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   const pubsub = createPubSub<Topics>({ eventTarget });
   return Object.assign(pubsub, {
     backend: 'redis' as const,
+    local,
+    connected: () => bothReady(),
     close: async () => {
       publishClient.disconnect();
       subscribeClient.disconnect();

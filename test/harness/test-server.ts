@@ -15,6 +15,7 @@ export const ENGINE: 'sqlite' | 'mysql' = process.env.DATABASE_URL?.startsWith('
 
 export interface TestServer {
   server: RunningServer;
+  databaseUrl: string;
   baseUrl: string;
   wsUrl: string;
   /** An anonymous client. */
@@ -72,6 +73,15 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
 /** Boots the real server (HTTP + WebSocket) on a free port against a database of its own. */
 export async function createTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
   const db = await createTestDatabase();
+  return startTestServerOn(db.url, overrides, db.drop);
+}
+
+/**
+ * Boots a server on an existing database, e.g. a second instance beside one from `createTestServer`
+ * (for SQLite that needs a file database, not `:memory:`). `onClose` runs after it stops.
+ */
+export async function startTestServerOn(databaseUrl: string, overrides: Record<string, string> = {}, onClose: () => Promise<void> = async () => undefined): Promise<TestServer> {
+  const db = { url: databaseUrl, drop: onClose };
   const config = loadConfig(testEnv(db.url, overrides));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const server = await startServer(config, logger);
@@ -80,6 +90,7 @@ export async function createTestServer(overrides: Record<string, string> = {}): 
   const login = async (username: string, password: string) => client.withToken(await client.login(username, password));
   return {
     server,
+    databaseUrl: db.url,
     baseUrl,
     wsUrl: `ws://127.0.0.1:${server.port}/graphql`,
     client,

@@ -1,0 +1,89 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { REGISTER_CASE, letterInput } from './harness/case-fixtures';
+import { seedCounty, seedUser } from './harness/fixtures';
+import { createTestServer, type TestServer } from './harness/test-server';
+import { connectLive, type LiveClient } from './harness/ws-client';
+
+function hasRedisServer(): boolean {
+  try {
+    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A Redis of this test's own, so stopping it disturbs no other test. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  for (let i = 0; i < 50; i++) {
+    try {
+      execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'ignore' });
+      return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error('redis did not start');
+}
+
+async function stopRedis(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+(hasRedisServer() ? describe : describe.skip)('when Redis goes away and comes back', () => {
+  let t: TestServer;
+  let redis: ChildProcess;
+  let port: number;
+  let live: LiveClient;
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    t = await createTestServer({ REDIS_URL: `redis://127.0.0.1:${port}` });
+  });
+  afterAll(async () => {
+    await live?.close();
+    await t?.close();
+    if (redis.exitCode === null) await stopRedis(redis);
+  });
+
+  it('keeps queries and mutations working, tells subscribers, and resumes delivery', async () => {
+    const county = await seedCounty(t.admin);
+    const user = await seedUser(t.admin, county.congress, ['REGISTRAR']);
+    const registrar = await t.login(user.username, user.password);
+    live = connectLive(t.wsUrl, registrar.token);
+    const status = await live.subscribe('subscription { liveStatus { connected message } }');
+    const events = await live.subscribe('subscription { caseEvents { type case { id } } }');
+    await registrar.ok(REGISTER_CASE, { input: letterInput() });
+    expect((await events.next()).data.caseEvents.type).toBe('REGISTERED');
+
+    await stopRedis(redis);
+    const down = (await status.next(10_000)).data.liveStatus;
+    expect(down.connected).toBe(false);
+    expect(down.message).toMatch(/暂不可用/);
+    const duringOutage = await registrar.query(REGISTER_CASE, { input: letterInput({ summary: 'Redis 中断期间登记' }) });
+    expect(duringOutage.errors).toBeUndefined();
+    expect((await registrar.ok('{ cases(first: 10) { totalCount } }')).cases.totalCount).toBe(2);
+
+    redis = await startRedis(port);
+    expect((await status.next(15_000)).data.liveStatus.connected).toBe(true);
+    await events.drain(500);
+    const { registerCase: after } = await registrar.ok(REGISTER_CASE, { input: letterInput({ summary: '恢复后登记' }) });
+    const next = (await events.next(10_000)).data.caseEvents;
+    expect(next).toEqual({ type: 'REGISTERED', case: { id: after.id } });
+  });
+});
