@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppRuntime } from './app-runtime';
 import { RequestContext } from './context/request-context';
+import { seedDemoCases } from './demo/demo-cases';
 import { DEMO_PASSWORD, seedDemoData } from './demo/demo-data';
 
 /** A context for work the server does on its own behalf (start-up, schedulers). */
@@ -23,8 +24,9 @@ export async function bootstrap(runtime: AppRuntime): Promise<void> {
     else logger.warn({ username, password }, `bootstrap administrator created; password shown once: ${password}`);
   }
   if (config.demoData) {
-    const accounts = await ctx.transaction(() => seedDemoData(ctx));
+    const { accounts, unitIds } = await ctx.transaction(() => seedDemoData(ctx));
     if (accounts.length) {
+      await seedDemoCases(runtime, unitIds);
       logger.info({ accounts: accounts.map((a) => `${a.username} (${a.roles.join(',')}) ${a.displayName}`), password: DEMO_PASSWORD }, `demo data loaded; every demo account's password: ${DEMO_PASSWORD}`);
     }
   }

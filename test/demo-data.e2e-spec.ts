@@ -25,4 +25,22 @@ describe('demo data (DEMO_DATA=1)', () => {
     const registrar = await t.login('registrar', 'Demo@2026');
     expect((await registrar.ok('{ me { unit { code } } }')).me.unit.code).toBe('demo-county-rd');
   });
+
+  it('tells the seed\'s story: a year of cases in every state, a referral from the city, overdue assignments under supervision', async () => {
+    const registrar = await t.login('registrar', 'Demo@2026');
+    const { cases } = await registrar.ok('{ cases(first: 100) { totalCount edges { node { status receivedAt referredFrom { code } } } } }');
+    const statuses = new Set(cases.edges.map((e: { node: { status: string } }) => e.node.status));
+    for (const s of ['REGISTERED', 'ACCEPTED', 'DECLINED', 'ARCHIVED', 'ASSIGNED', 'RESULT_REPORTED', 'REPLIED', 'CLOSED', 'UNDER_REVIEW']) expect(statuses).toContain(s);
+    const ages = cases.edges.map((e: { node: { receivedAt: string } }) => Date.now() - new Date(e.node.receivedAt).getTime());
+    expect(Math.max(...ages)).toBeGreaterThan(250 * 86_400_000);
+    expect(cases.edges.some((e: { node: { referredFrom: { code: string } | null } }) => e.node.referredFrom?.code === 'demo-city-rd')).toBe(true);
+    const overdue = await registrar.ok('{ cases(first: 10, filter: { deadlineState: OVERDUE }) { edges { node { assignments { deadlineState supervisions { kind } } } } } }');
+    const overdueAssignments = overdue.cases.edges.flatMap((e: { node: { assignments: Array<{ deadlineState: string; supervisions: unknown[] }> } }) => e.node.assignments).filter((a: { deadlineState: string }) => a.deadlineState === 'OVERDUE');
+    expect(overdueAssignments.length).toBeGreaterThanOrEqual(2);
+    expect(overdueAssignments.every((a: { supervisions: unknown[] }) => a.supervisions.length > 0)).toBe(true);
+    const court = await t.login('court-liaison', 'Demo@2026');
+    const seenByCourt = await court.ok('{ cases(first: 100) { totalCount } }');
+    expect(seenByCourt.cases.totalCount).toBeGreaterThan(0);
+    expect(seenByCourt.cases.totalCount).toBeLessThan(cases.totalCount);
+  });
 });

@@ -36,6 +36,7 @@ const USERS: Array<{ username: string; displayName: string; unit: string; roles:
   { username: 'gov-liaison', displayName: '吴联络员（县政府）', unit: 'government', roles: [Role.LIAISON] },
   { username: 'land-handler', displayName: '郑经办人（自然资源局）', unit: 'landBureau', roles: [Role.HANDLER] },
   { username: 'hr-handler', displayName: '孙经办人（人社局）', unit: 'hrBureau', roles: [Role.HANDLER] },
+  { username: 'housing-handler', displayName: '冯经办人（住建局）', unit: 'housingBureau', roles: [Role.HANDLER] },
   { username: 'deputy', displayName: '刘代表（县人大代表）', unit: 'congress', roles: [Role.DEPUTY] },
   { username: 'legal-worker', displayName: '黄律师（法制工作者）', unit: 'congress', roles: [Role.LEGAL_WORKER] },
 ];
@@ -45,15 +46,17 @@ const USERS: Array<{ username: string; displayName: string; unit: string; roles:
  * county congress with its 一府两院 and departments, and an account for every role. Returns the accounts
  * it created, for the start-up log; none when the demo county already exists.
  */
-export async function seedDemoData(ctx: RequestContext): Promise<Array<{ username: string; displayName: string; roles: Role[] }>> {
-  if (await ctx.repo(Unit).existsBy({ code: 'demo-county-rd' })) return [];
+export async function seedDemoData(ctx: RequestContext): Promise<{ accounts: Array<{ username: string; displayName: string; roles: Role[] }>; unitIds: Record<string, string> }> {
+  if (await ctx.repo(Unit).existsBy({ code: 'demo-county-rd' })) return { accounts: [], unitIds: {} };
   const ids: Record<string, string> = {};
+  const unitIds: Record<string, string> = {};
   for (const u of UNITS) {
     const unit = await ctx.services.units.create(ctx, { code: u.code, name: u.name, kind: u.kind, level: u.level, parentId: u.parent ? ids[u.parent] : undefined });
     ids[u.key] = unit.id;
+    unitIds[u.code] = unit.id;
   }
   for (const u of USERS) {
     await ctx.services.users.create(ctx, { username: u.username, password: DEMO_PASSWORD, displayName: u.displayName, unitId: ids[u.unit], roles: u.roles, piiAccess: u.piiAccess });
   }
-  return USERS.map(({ username, displayName, roles }) => ({ username, displayName, roles }));
+  return { accounts: USERS.map(({ username, displayName, roles }) => ({ username, displayName, roles })), unitIds };
 }
