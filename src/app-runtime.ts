@@ -13,6 +13,7 @@ import { CaseEventService } from './services/case-event.service';
 import { CaseProgressService } from './services/case-progress.service';
 import { CaseQueryService } from './services/case-query.service';
 import { CaseService } from './services/case.service';
+import { HearingService } from './services/hearing.service';
 import { LiveService } from './services/live.service';
 import { MatterService } from './services/matter.service';
 import { PetitionerService } from './services/petitioner.service';
@@ -36,6 +37,7 @@ export function createServices(config: AppConfig) {
     caseQuery: new CaseQueryService(),
     caseProgress: new CaseProgressService(),
     assignments: new AssignmentService(),
+    hearings: new HearingService(),
     live: new LiveService(),
     matters: new MatterService(),
     petitioners: new PetitionerService(config.piiKey),

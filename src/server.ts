@@ -19,6 +19,7 @@ import { createDataSource } from './db/data-source';
 import { Database } from './db/database';
 import { formatMappedError, mapError } from './errors/error-mapper';
 import { attachGraphqlWs } from './http/graphql-ws';
+import { graphiqlRoutes } from './http/graphiql';
 import { buildAppSchema } from './schema/build-schema';
 import { queryLimitRules } from './schema/query-limits';
 import { createAppPubSub } from './subscriptions/pubsub';
@@ -152,6 +153,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       const ok = !draining && (await db.ping());
       res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : draining ? 'draining' : 'database unreachable' });
     });
+    app.use(graphiqlRoutes(config));
     app.use(
       '/graphql',
       cors<cors.CorsRequest>({ exposedHeaders: ['x-request-id'] }),

@@ -79,6 +79,10 @@ export class Assignment extends UuidEntity {
   @Column({ type: 'text', nullable: true })
   reviewNote: string | null;
 
+  @Field(() => Date, { nullable: true, description: '听证开始时间：听证期间办理期限暂停计算 (hearing in progress since; the clock is paused)' })
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  pausedSince: Date | null;
+
   @Column({ type: 'int', default: 1 })
   version: number;
 

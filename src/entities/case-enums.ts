@@ -83,6 +83,8 @@ export enum CaseEventType {
   EXTENSION_DECIDED = 'EXTENSION_DECIDED',
   SUPERVISED = 'SUPERVISED',
   SUPERVISION_ANSWERED = 'SUPERVISION_ANSWERED',
+  HEARING_STARTED = 'HEARING_STARTED',
+  HEARING_ENDED = 'HEARING_ENDED',
   RESULT_REPORTED = 'RESULT_REPORTED',
   RESULT_REVIEWED = 'RESULT_REVIEWED',
   REPLIED = 'REPLIED',
@@ -90,6 +92,7 @@ export enum CaseEventType {
   REOPENED = 'REOPENED',
   RATED = 'RATED',
   REFERRED = 'REFERRED',
+  MATTER_LINKED = 'MATTER_LINKED',
 }
 
 const d = (description: string) => ({ description });
@@ -209,6 +212,8 @@ registerEnumType(CaseEventType, {
     EXTENSION_DECIDED: d('延期审批'),
     SUPERVISED: d('督办'),
     SUPERVISION_ANSWERED: d('承办单位书面回复督办'),
+    HEARING_STARTED: d('听证开始，办理期限暂停'),
+    HEARING_ENDED: d('听证结束，办理期限顺延听证天数'),
     RESULT_REPORTED: d('报送办理结果'),
     RESULT_REVIEWED: d('审核办理结果'),
     REPLIED: d('答复信访人'),
@@ -216,5 +221,6 @@ registerEnumType(CaseEventType, {
     REOPENED: d('复查/复核'),
     RATED: d('信访人评价'),
     REFERRED: d('上级人大批转'),
+    MATTER_LINKED: d('归入事项'),
   },
 });

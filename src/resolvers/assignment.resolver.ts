@@ -93,6 +93,24 @@ export class AssignmentResolver {
     return ctx.services.assignments.answerSupervision(ctx, id, answer);
   }
 
+  @Authorized(...OFFICE)
+  @Transactional()
+  @Mutation(() => Assignment, { description: '听证开始：听证期间办理期限暂停计算（《信访工作条例》第 36 条）' })
+  startHearing(
+    @Arg('assignmentId', () => ID, { description: '交办件 ID' }) assignmentId: string,
+    @Arg('reason', () => String, { description: '听证事由' }) reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Assignment> {
+    return ctx.services.hearings.start(ctx, assignmentId, reason);
+  }
+
+  @Authorized(...OFFICE)
+  @Transactional()
+  @Mutation(() => Assignment, { description: '听证结束：办理期限按听证所占日历日顺延' })
+  endHearing(@Arg('assignmentId', () => ID, { description: '交办件 ID' }) assignmentId: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+    return ctx.services.hearings.end(ctx, assignmentId);
+  }
+
   @FieldResolver(() => Unit, { description: '承办单位 (unit)' })
   unit(@Root() a: Assignment, @Ctx() ctx: RequestContext) {
     return ctx.loader(unitById).load(a.unitId);

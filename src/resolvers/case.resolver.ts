@@ -160,10 +160,11 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: '检举控告件的被检举单位；仅人大信访机构可见 (accused unit)' })
-  accusedUnit(@Root() c: Case, @Ctx() ctx: RequestContext) {
-    const user = ctx.requireUser();
-    const office = user.unitId === null || user.unitId === c.congressId;
-    return c.accusedUnitId && office ? ctx.loader(unitById).load(c.accusedUnitId) : null;
+  async accusedUnit(@Root() c: Case, @Ctx() ctx: RequestContext) {
+    if (!c.accusedUnitId) return null;
+    // congress offices (this one and those above it) may know whom an accusation names; handling units may not
+    const scope = await ctx.services.caseAccess.scope(ctx);
+    return scope.kind === 'all' || scope.kind === 'congresses' ? ctx.loader(unitById).load(c.accusedUnitId) : null;
   }
 
   @FieldResolver(() => Matter, { nullable: true, description: '所属事项 (matter)' })

@@ -1,3 +1,4 @@
+import { In, Not } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { Role } from '../auth/role';
 import { AssignmentAction, assertAssignmentTransition, CaseAction, isOpenAssignment } from '../domain/case-workflow';
@@ -134,8 +135,7 @@ export class AssignmentService {
       throw new DomainError(ErrorCode.DEADLINE_PASSED, '已超过 5 个工作日的异议期限', 'id');
     }
     const moved = await this.move(ctx, a, AssignmentAction.OBJECT, { endReason: text, endedAt: new Date() });
-    await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.ASSIGNMENT_OBJECTED, detail: text });
-    await this.afterAssignmentEnded(ctx, c.id);
+    await this.afterAssignmentEnded(ctx, c.id, a.id, CaseEventType.ASSIGNMENT_OBJECTED, text);
     return moved;
   }
 
@@ -145,18 +145,24 @@ export class AssignmentService {
     const text = (reason ?? '').trim();
     if (!text) throw badInput('reason', '撤销理由不能为空');
     const moved = await this.move(ctx, a, AssignmentAction.CANCEL, { endReason: text, endedAt: new Date() });
-    await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.ASSIGNMENT_CANCELLED, detail: text });
-    await this.afterAssignmentEnded(ctx, c.id);
+    await this.afterAssignmentEnded(ctx, c.id, a.id, CaseEventType.ASSIGNMENT_CANCELLED, text);
     return moved;
   }
 
-  /** When the last open assignment of an assigned case ends, the case returns to ACCEPTED for re-assignment. */
-  private async afterAssignmentEnded(ctx: RequestContext, caseId: string): Promise<void> {
+  /**
+   * Records the objection or cancellation as one audit event. When it ended the last open assignment of an
+   * assigned case, the case returns to ACCEPTED for re-assignment and that same event carries the state change
+   * (an objection is never logged as a cancellation).
+   */
+  private async afterAssignmentEnded(ctx: RequestContext, caseId: string, assignmentId: string, event: CaseEventType, detail: string): Promise<void> {
     const c = await ctx.repo(Case).findOneByOrFail({ id: caseId });
-    if (c.status !== CaseStatus.ASSIGNED) return;
     const open = (await ctx.repo(Assignment).findBy({ caseId })).filter((x) => isOpenAssignment(x.status));
-    if (open.length === 0) {
-      await ctx.services.cases.transition(ctx, c, CaseAction.ALL_ASSIGNMENTS_ENDED, { event: CaseEventType.ASSIGNMENT_CANCELLED, detail: '全部承办单位已退回，待重新交办' });
+    // a referral to a lower congress (批转) routes the case too: it stays ASSIGNED while that congress handles it
+    const referred = await ctx.repo(Case).existsBy({ referredFromCaseId: caseId, status: Not(In([CaseStatus.DECLINED, CaseStatus.ARCHIVED])) });
+    if (c.status === CaseStatus.ASSIGNED && open.length === 0 && !referred) {
+      await ctx.services.cases.transition(ctx, c, CaseAction.ALL_ASSIGNMENTS_ENDED, { event, assignmentId, detail });
+    } else {
+      await ctx.services.caseEvents.record(ctx, { caseId, assignmentId, type: event, detail });
     }
   }
 
@@ -264,6 +270,8 @@ export class AssignmentService {
   /** Derived, never stored: judged now (or at `asOf`) from the due instant and what the unit delivered. */
   deadlineStateOf(a: Assignment, now = new Date()): DeadlineStateEnum {
     const doneAt = a.deliveredAt ?? (isOpenAssignment(a.status) ? null : a.endedAt);
+    // a hearing stops the clock: nothing falls due while it runs
+    if (!doneAt && a.pausedSince) return DeadlineStateEnum.ON_TRACK;
     return deadlineState({ dueAt: a.dueAt, doneAt, now }) as DeadlineStateEnum;
   }
 }

@@ -1,10 +1,11 @@
+import { In } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { assertTransition, CaseAction } from '../domain/case-workflow';
 import { Case } from '../entities/case.entity';
 import { CaseEventRecord } from '../entities/case-event.entity';
 import { CaseEventType, Satisfaction } from '../entities/case-enums';
 import { Reply } from '../entities/reply.entity';
-import { DomainError, alreadyExists } from '../errors/domain-error';
+import { DomainError, alreadyExists, conflict } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import type { CaseProgress, RatingResult } from '../schema/types/case-types';
 import type { ThrottleRule } from './login-throttle.service';
@@ -48,13 +49,18 @@ export class CaseProgressService {
   async progress(ctx: RequestContext, queryCode: string): Promise<CaseProgress> {
     const c = await this.find(ctx, queryCode);
     const events = await ctx.repo(CaseEventRecord).find({ where: { caseId: c.id }, order: { at: 'ASC', seq: 'ASC' } });
-    const latest = await ctx.repo(Reply).findOne({ where: { caseId: c.id }, order: { repliedAt: 'DESC' } });
+    // a case referred down is answered by the lower congress: the petitioner's code still shows that answer
+    const referrals = await ctx.repo(Case).find({ where: { referredFromCaseId: c.id }, select: { id: true } });
+    const latest = await ctx.repo(Reply).findOne({ where: { caseId: In([c.id, ...referrals.map((r) => r.id)]) }, order: { repliedAt: 'DESC' } });
     return {
       serialNo: c.serialNo,
       status: c.status,
       receivedAt: c.receivedAt,
       satisfaction: c.ratedByPetitioner ? c.satisfaction : null,
-      steps: events.filter((e) => PUBLIC_STEPS[e.type]).map((e) => ({ at: e.at, label: PUBLIC_STEPS[e.type]! })),
+      // a case is registered once; later REGISTERED records (e.g. putting it under a matter) are not steps for the petitioner
+      steps: events
+        .filter((e, i) => PUBLIC_STEPS[e.type] && (e.type !== CaseEventType.REGISTERED || events.findIndex((x) => x.type === CaseEventType.REGISTERED) === i))
+        .map((e) => ({ at: e.at, label: PUBLIC_STEPS[e.type]! })),
       reply: latest ? { body: latest.body, repliedAt: latest.repliedAt } : null,
     };
   }
@@ -76,7 +82,11 @@ export class CaseProgressService {
       .set({ satisfaction, ratedByPetitioner: true, version: () => 'version + 1' })
       .where('id = :id AND version = :version AND ratedByPetitioner = :no', { id: c.id, version: c.version, no: false })
       .execute();
-    if (result.affected !== 1) throw alreadyExists('queryCode', '已评价过，不能重复评价');
+    if (result.affected !== 1) {
+      const now = await ctx.repo(Case).findOneByOrFail({ id: c.id });
+      if (now.ratedByPetitioner) throw alreadyExists('queryCode', '已评价过，不能重复评价');
+      throw conflict();
+    }
     await ctx.services.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.RATED, actorId: null, detail: satisfaction });
     return { serialNo: c.serialNo, satisfaction };
   }

@@ -42,8 +42,9 @@ export class CaseQueryService {
       qb.andWhere(`EXISTS (SELECT 1 FROM ${assignmentTable} fu WHERE fu.caseId = c.id AND fu.unitId = :fUnit)`, { fUnit: filter.unitId });
     }
     if (filter.keyword) {
-      const like = `%${filter.keyword.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      qb.andWhere("(c.serialNo LIKE :kw ESCAPE '\\' OR c.summary LIKE :kw ESCAPE '\\' OR c.content LIKE :kw ESCAPE '\\' OR c.category LIKE :kw ESCAPE '\\')", { kw: like });
+      // '!' as the escape character: in `ESCAPE '\'` MySQL/MariaDB read the backslash as escaping the closing quote
+      const like = `%${filter.keyword.replace(/[!%_]/g, (m) => `!${m}`)}%`;
+      qb.andWhere("(c.serialNo LIKE :kw ESCAPE '!' OR c.summary LIKE :kw ESCAPE '!' OR c.content LIKE :kw ESCAPE '!' OR c.category LIKE :kw ESCAPE '!')", { kw: like });
     }
     if (filter.deadlineState) this.whereDeadlineState(qb, assignmentTable, filter.deadlineState);
 
@@ -71,9 +72,9 @@ export class CaseQueryService {
     const now = new Date();
     const params = { dsNow: now, dsSoon: new Date(now.getTime() + DUE_SOON_MS), dsOpen: OPEN };
     const conditions: Record<DeadlineStateEnum, string> = {
-      OVERDUE: 'da.deliveredAt IS NULL AND da.status IN (:...dsOpen) AND da.dueAt < :dsNow',
-      DUE_SOON: 'da.deliveredAt IS NULL AND da.status IN (:...dsOpen) AND da.dueAt >= :dsNow AND da.dueAt <= :dsSoon',
-      ON_TRACK: 'da.deliveredAt IS NULL AND da.status IN (:...dsOpen) AND da.dueAt > :dsSoon',
+      OVERDUE: 'da.deliveredAt IS NULL AND da.pausedSince IS NULL AND da.status IN (:...dsOpen) AND da.dueAt < :dsNow',
+      DUE_SOON: 'da.deliveredAt IS NULL AND da.pausedSince IS NULL AND da.status IN (:...dsOpen) AND da.dueAt >= :dsNow AND da.dueAt <= :dsSoon',
+      ON_TRACK: 'da.deliveredAt IS NULL AND da.status IN (:...dsOpen) AND (da.dueAt > :dsSoon OR da.pausedSince IS NOT NULL)',
       DONE: 'da.deliveredAt IS NOT NULL AND da.deliveredAt <= da.dueAt',
       DONE_LATE: 'da.deliveredAt IS NOT NULL AND da.deliveredAt > da.dueAt',
     };

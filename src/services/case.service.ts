@@ -197,7 +197,10 @@ export class CaseService {
     } else {
       const mine = await ctx.repo(Assignment).find({ where: { caseId: c.id, unitId: user.unitId ?? '' } });
       // a lead unit may still answer after its result was approved; one that objected or was withdrawn may not
-      own = mine.find((a) => a.role === AssignmentRole.LEAD && (isOpenAssignment(a.status) || a.status === AssignmentStatus.COMPLETED));
+      // after a reopening the unit may hold an earlier, completed lead assignment too: its open one is the one answered
+      own =
+        mine.find((a) => a.role === AssignmentRole.LEAD && isOpenAssignment(a.status)) ??
+        mine.find((a) => a.role === AssignmentRole.LEAD && a.status === AssignmentStatus.COMPLETED);
       if (!own || !user.hasRole(Role.HANDLER, Role.LIAISON)) {
         throw forbidden(mine.some((a) => a.role === AssignmentRole.ASSIST) ? '协办单位不能直接答复信访人，请将意见送主办单位' : '只有主办单位或人大信访机构可以答复信访人');
       }

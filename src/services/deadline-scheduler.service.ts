@@ -51,7 +51,7 @@ export class DeadlineScheduler {
   async scan(now = new Date()): Promise<number> {
     const ds = this.runtime.db.dataSource;
     const candidates = await ds.getRepository(Assignment).find({
-      where: { status: In(OPEN), deliveredAt: IsNull(), dueAt: LessThanOrEqual(new Date(now.getTime() + DUE_SOON_MS)) },
+      where: { status: In(OPEN), deliveredAt: IsNull(), pausedSince: IsNull(), dueAt: LessThanOrEqual(new Date(now.getTime() + DUE_SOON_MS)) },
       order: { dueAt: 'ASC' },
       take: 1000,
     });

@@ -21,13 +21,23 @@ export class MatterService {
     await ctx.services.caseAccess.assertOfficeOf(ctx, c);
     await this.get(ctx, matterId, 'matterId');
     await ctx.repo(Case).update({ id: c.id }, { matterId });
-    await ctx.services.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.REGISTERED, detail: '归入事项', before: { matterId: c.matterId }, after: { matterId } });
+    await ctx.services.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.MATTER_LINKED, detail: '归入事项', before: { matterId: c.matterId }, after: { matterId } });
     return ctx.repo(Case).findOneByOrFail({ id: c.id });
   }
 
+  /**
+   * A matter the viewer may see: office staff whose congresses include the matter's, or a unit that can see
+   * one of its cases. Anyone else gets `NOT_FOUND`, as for a matter that does not exist.
+   */
   async get(ctx: RequestContext, id: string, field = 'id'): Promise<Matter> {
     const matter = await ctx.repo(Matter).findOneBy({ id });
     if (!matter) throw notFound('事项', field);
+    const scope = await ctx.services.caseAccess.scope(ctx);
+    const visible =
+      scope.kind === 'all' ||
+      (scope.kind === 'congresses' && scope.congressIds.includes(matter.congressId)) ||
+      (scope.kind === 'unit' && (await (await ctx.services.caseAccess.visibleCases(ctx)).andWhere('c.matterId = :m', { m: matter.id }).getCount()) > 0);
+    if (!visible) throw notFound('事项', field);
     return matter;
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../context/request-context';
-import { maskIdNumber, maskPhone, validateIdNumber, validatePhone } from '../domain/id-number';
+import { maskIdNumber, maskPhone, upgradeLegacyIdNumber, validateIdNumber, validatePhone } from '../domain/id-number';
 import { PiiCipher } from '../domain/pii-cipher';
 import { Petitioner } from '../entities/petitioner.entity';
 import { PiiAccessLog } from '../entities/pii-access-log.entity';
@@ -38,10 +38,10 @@ export class PetitionerService {
         name: p.name.trim(),
         idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
         idNumberEnc: idNumber ? this.cipher.encrypt(idNumber) : null,
-        idNumberHash: idNumber ? this.cipher.hash(idNumber) : null,
+        idNumberHash: idNumber ? this.cipher.hash(idNumberMatchKey(idNumber)) : null,
         phoneMasked: phone ? maskPhone(phone) : null,
         phoneEnc: phone ? this.cipher.encrypt(phone) : null,
-        phoneHash: phone ? this.cipher.hash(phone) : null,
+        phoneHash: phone ? this.cipher.hash(phoneMatchKey(phone)) : null,
         addressEnc: address ? this.cipher.encrypt(address) : null,
       };
     });
@@ -74,4 +74,20 @@ export class PetitionerService {
       phoneHashes: rows.map((r) => r.phoneHash).filter((h): h is string => !!h),
     };
   }
+}
+
+/** The form an ID number is matched by: a 15-digit legacy number and the 18-character one it became are one person. */
+function idNumberMatchKey(normalized: string): string {
+  return /^\d{15}$/.test(normalized) ? upgradeLegacyIdNumber(normalized) : normalized;
+}
+
+/**
+ * The form a phone number is matched by: a Chinese number written with the country code (+86, 0086, or 86 before a
+ * mobile) is the same number written nationally (a landline keeps its leading 0).
+ */
+function phoneMatchKey(normalized: string): string {
+  const intl = /^(?:\+86|0086)(\d+)$/.exec(normalized) ?? /^86(1\d{10})$/.exec(normalized);
+  if (!intl) return normalized;
+  const national = intl[1];
+  return /^1\d{10}$/.test(national) || national.startsWith('0') ? national : `0${national}`;
 }

@@ -14,7 +14,17 @@ export class SerialNumberService {
    */
   async next(ctx: RequestContext, congressId: string, year: number): Promise<string> {
     const repo = ctx.repo(SerialCounter);
-    await repo.createQueryBuilder().insert().values({ congressId, year, next: 1 }).orIgnore().execute();
+    if (ctx.app.db.engine === 'mysql') {
+      // Not INSERT IGNORE: on an existing row that takes a shared lock, and two registrations holding it both wait
+      // for the exclusive FOR UPDATE below — a deadlock. ON DUPLICATE KEY UPDATE takes the exclusive lock at once.
+      const table = ctx.app.db.dataSource.getMetadata(SerialCounter).tableName;
+      await ctx.manager.query(`INSERT INTO \`${table}\` (\`congressId\`, \`year\`, \`next\`) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE \`next\` = \`next\``, [
+        congressId,
+        year,
+      ]);
+    } else {
+      await repo.createQueryBuilder().insert().values({ congressId, year, next: 1 }).orIgnore().execute();
+    }
     const row = await ctx.app.db
       .lockForUpdate(repo.createQueryBuilder('s').where('s.congressId = :congressId AND s.year = :year', { congressId, year }))
       .getOneOrFail();

@@ -71,3 +71,22 @@ export async function seedCountyPeople(t: TestServer): Promise<CountyPeople> {
     cityRegistrar: (await login(county.cityCongress, ['REGISTRAR'])).client,
   };
 }
+
+/**
+ * Time travel for deadline tests: overwrites stored columns of one row (an assignment's `assignedAt`/`dueAt`, a
+ * case's `lastRepliedAt`, …) directly in the database, e.g. `setStoredColumns(t, 'assignment', id, { dueAt })`.
+ * It goes through TypeORM's query builder on the entity mapped to `table` rather than a raw `dataSource.query`,
+ * because better-sqlite3 cannot bind a `Date` and stores instants as text: the builder writes each engine's own
+ * format (SQLite text in UTC, MySQL DATETIME with `timezone: 'Z'`). Only the setup goes around the API; the
+ * behaviour under test still goes through GraphQL.
+ */
+export async function setStoredColumns(t: TestServer, table: string, id: string, values: Record<string, unknown>): Promise<void> {
+  const ds = t.server.runtime.db.dataSource;
+  const meta = ds.entityMetadatas.find((m) => m.tableName === table);
+  if (!meta) throw new Error(`no entity is mapped to table ${table}`);
+  const res = await ds.createQueryBuilder().update(meta.target).set(values).where('id = :id', { id }).execute();
+  if (res.affected !== 1) throw new Error(`expected to update one ${table} row ${id}, updated ${res.affected}`);
+}
+
+/** `days` whole days before now (negative: after). */
+export const daysAgo = (days: number, from = new Date()) => new Date(from.getTime() - days * 86_400_000);

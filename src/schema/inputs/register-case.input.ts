@@ -19,7 +19,7 @@ export class PetitionerInput {
 
   @Field(() => String, { nullable: true, description: '住址 (address)' })
   @IsOptional()
-  @Length(1, 300, { message: '住址不超过 300 个字符' })
+  @Length(0, 300, { message: '住址不超过 300 个字符' })
   address?: string;
 }
 
