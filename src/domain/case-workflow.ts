@@ -88,6 +88,33 @@ function labelOf(labels: Record<string, string>, key: string): string {
   return Object.hasOwn(labels, key) ? labels[key] : String(key);
 }
 
+/** One state machine: the table, and how to ask and enforce it with messages naming `subject` in Chinese. */
+function stateMachine<S extends string, A extends string>(
+  subject: string,
+  table: TransitionTable<S, A>,
+  statusLabels: Record<S, string>,
+  actionLabels: Record<A, string>,
+  actions: readonly A[],
+) {
+  const next = (current: S, action: A): S | undefined => lookup(table, current, action);
+  return {
+    next,
+    allowed: (status: S): A[] => actions.filter((a) => next(status, a) !== undefined),
+    assert(current: S, action: A): S {
+      const to = next(current, action);
+      if (to === undefined) {
+        throw new DomainError(
+          ErrorCode.INVALID_TRANSITION,
+          `${subject}当前状态为"${labelOf(statusLabels, current)}"，不能执行"${labelOf(actionLabels, action)}"`,
+          undefined,
+          { currentState: current, requestedAction: action },
+        );
+      }
+      return to;
+    },
+  };
+}
+
 // Leader instructions "may be requested and given in any state before CLOSED" and change no state; adding them
 // here for every state but CLOSED keeps that rule in one line instead of nine.
 function withInstructions(table: TransitionTable<CaseStatus, CaseAction>): TransitionTable<CaseStatus, CaseAction> {
@@ -145,32 +172,19 @@ const CASE_TRANSITIONS: TransitionTable<CaseStatus, CaseAction> = withInstructio
   },
 });
 
+const CASE_MACHINE = stateMachine('信访件', CASE_TRANSITIONS, CASE_STATUS_LABELS, CASE_ACTION_LABELS, Object.values(CaseAction));
+
 /** The state a case moves to when `action` is taken in `current`, or undefined when the action is not allowed. */
-export function nextStatus(current: CaseStatus, action: CaseAction): CaseStatus | undefined {
-  return lookup(CASE_TRANSITIONS, current, action);
-}
+export const nextStatus = CASE_MACHINE.next;
 
 /** The actions allowed on a case in `status` (for clients that offer only the buttons that will work). */
-export function allowedCaseActions(status: CaseStatus): CaseAction[] {
-  return Object.values(CaseAction).filter((a) => nextStatus(status, a) !== undefined);
-}
+export const allowedCaseActions = CASE_MACHINE.allowed;
 
 /**
  * The state a case moves to when `action` is taken in `current`; throws INVALID_TRANSITION, with `currentState`
  * and `requestedAction` in the details, when the action is not allowed there.
  */
-export function assertTransition(current: CaseStatus, action: CaseAction): CaseStatus {
-  const next = nextStatus(current, action);
-  if (next === undefined) {
-    throw new DomainError(
-      ErrorCode.INVALID_TRANSITION,
-      `信访件当前状态为"${labelOf(CASE_STATUS_LABELS, current)}"，不能执行"${labelOf(CASE_ACTION_LABELS, action)}"`,
-      undefined,
-      { currentState: current, requestedAction: action },
-    );
-  }
-  return next;
-}
+export const assertTransition = CASE_MACHINE.assert;
 
 /** True for states in which the case's handling has ended: closed, declined or archived. */
 export function isFinished(status: CaseStatus): boolean {
@@ -246,32 +260,19 @@ const ASSIGNMENT_TRANSITIONS: TransitionTable<AssignmentStatus, AssignmentAction
   CANCELLED: {},
 };
 
+const ASSIGNMENT_MACHINE = stateMachine('交办件', ASSIGNMENT_TRANSITIONS, ASSIGNMENT_STATUS_LABELS, ASSIGNMENT_ACTION_LABELS, Object.values(AssignmentAction));
+
 /** The state an assignment moves to when `action` is taken in `current`, or undefined when it is not allowed. */
-export function nextAssignmentStatus(current: AssignmentStatus, action: AssignmentAction): AssignmentStatus | undefined {
-  return lookup(ASSIGNMENT_TRANSITIONS, current, action);
-}
+export const nextAssignmentStatus = ASSIGNMENT_MACHINE.next;
 
 /** The actions allowed on an assignment in `status`. */
-export function allowedAssignmentActions(status: AssignmentStatus): AssignmentAction[] {
-  return Object.values(AssignmentAction).filter((a) => nextAssignmentStatus(status, a) !== undefined);
-}
+export const allowedAssignmentActions = ASSIGNMENT_MACHINE.allowed;
 
 /**
  * The state an assignment moves to when `action` is taken in `current`; throws INVALID_TRANSITION, with
  * `currentState` and `requestedAction` in the details, when the action is not allowed there.
  */
-export function assertAssignmentTransition(current: AssignmentStatus, action: AssignmentAction): AssignmentStatus {
-  const next = nextAssignmentStatus(current, action);
-  if (next === undefined) {
-    throw new DomainError(
-      ErrorCode.INVALID_TRANSITION,
-      `交办件当前状态为"${labelOf(ASSIGNMENT_STATUS_LABELS, current)}"，不能执行"${labelOf(ASSIGNMENT_ACTION_LABELS, action)}"`,
-      undefined,
-      { currentState: current, requestedAction: action },
-    );
-  }
-  return next;
-}
+export const assertAssignmentTransition = ASSIGNMENT_MACHINE.assert;
 
 /** True while an assignment still keeps its unit busy on the case: pending, in progress, or reported for review. */
 export function isOpenAssignment(status: AssignmentStatus): boolean {
