@@ -6,7 +6,8 @@
 #     source .ci/services.sh
 #     trap ci_services_stop EXIT        # the caller registers the trap
 #
-# It installs mariadb-server / redis-server with apt-get when they are missing,
+# It installs mariadb-server / redis-server with apt-get when they are missing
+# (and Debian's chromium plus a small CJK font for the GraphiQL browser test),
 # starts a private MariaDB and a private Redis on 127.0.0.1 (temporary data
 # dirs, nothing persisted), creates the `xinfang` user and database, and exports:
 #
@@ -98,6 +99,9 @@ _ci_install_packages() {
   { command -v mariadb >/dev/null 2>&1 || command -v mysql >/dev/null 2>&1; } || need+=(mariadb-client)
   command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
   command -v redis-cli >/dev/null 2>&1 || need+=(redis-tools)
+  # headless browser for test/graphiql.e2e-spec.ts (playwright-core downloads none), and a font for its Chinese text
+  [[ -x /usr/bin/chromium ]] || need+=(chromium)
+  [[ -n $(fc-list :lang=zh 2>/dev/null) ]] || need+=(fonts-wqy-microhei)
   (( ${#need[@]} )) || return 0
 
   local sudo=()
