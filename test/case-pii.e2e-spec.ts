@@ -1,6 +1,8 @@
 import { expectErrorCode, type GraphQLTestClient } from './harness/graphql-client';
 import { REGISTER_CASE, SAMPLE_ID, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
+import { seedCounty, seedUser } from './harness/fixtures';
+import { countSql } from './harness/sql-counter';
 
 /** Registers without reading any full personal field back, so that registration itself leaves no audit row. */
 const REGISTER_QUIET = `mutation($input: RegisterCaseInput!) {
@@ -209,5 +211,35 @@ describe('petitioners’ personal data: shown by permission, audited, encrypted 
       const { registerCase: intl } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput({ petitioners: [{ name: '赵六', phone: '+86 137 0000 9999' }] }) });
       expect(intl.repeatCandidates.map((c: { id: string }) => c.id)).toEqual([byPhone.id]);
     });
+  });
+});
+
+describe('auditing full reads in a list', () => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await createTestServer({ DEADLINE_SCAN_INTERVAL_MS: '3600000' });
+  });
+  afterAll(() => t?.close());
+
+  it('writes every read to the audit table in one INSERT per request, however many rows the page shows', async () => {
+    const county = await seedCounty(t.admin);
+    const reader = await seedUser(t.admin, county.congress, ['REGISTRAR'], { piiAccess: true });
+    const registrar = await t.login(reader.username, reader.password);
+    for (let i = 0; i < 8; i++) await registrar.ok(REGISTER_CASE, { input: letterInput() });
+    const audited = async (field: string) =>
+      (await t.server.runtime.db.dataSource.query('SELECT field FROM pii_access_log WHERE userId = ?', [reader.id])).filter((r: { field: string }) => r.field === field).length;
+    const [idsBefore, phonesBefore] = [await audited('idNumber'), await audited('phone')];
+    const counter = countSql(t.server.runtime.db.dataSource);
+    try {
+      const { cases } = await registrar.ok('{ cases(first: 100) { edges { node { petitioners { idNumber phone } } } } }');
+      expect(cases.edges).toHaveLength(8);
+      const inserts = counter.statements.filter((s) => /^INSERT INTO\W+pii_access_log/i.test(s));
+      expect(inserts).toHaveLength(1);
+    } finally {
+      counter.stop();
+    }
+    expect((await audited('idNumber')) - idsBefore).toBe(8);
+    expect((await audited('phone')) - phonesBefore).toBe(8);
   });
 });

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DateScalar } from '../schema/scalars';
 
 @ObjectType({ description: '某年的节假日与调休安排 (holiday table of one year)' })
 @Entity({ name: 'holiday_calendar' })
@@ -8,11 +9,11 @@ export class HolidayCalendar {
   @PrimaryColumn({ type: 'int' })
   year: number;
 
-  @Field(() => [String], { description: '法定节假日（放假日）YYYY-MM-DD (public holidays)' })
+  @Field(() => [DateScalar], { description: '法定节假日（放假日）YYYY-MM-DD (public holidays)' })
   @Column({ type: 'simple-json' })
   holidays: string[];
 
-  @Field(() => [String], { description: '调休上班日（周末补班）YYYY-MM-DD (make-up working days)' })
+  @Field(() => [DateScalar], { description: '调休上班日（周末补班）YYYY-MM-DD (make-up working days)' })
   @Column({ type: 'simple-json' })
   workdays: string[];
 }

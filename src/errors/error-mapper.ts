@@ -85,7 +85,7 @@ export function mapError(error: unknown): MappedError {
     }
     // graphql-js and Apollo report malformed requests and bad variables in English; the field is in the text
     if (code in REQUEST_CODES || !code) {
-      const field = /at "([^"]+)"/.exec(error.message)?.[1]?.replace(/^input\./, '');
+      const field = /at "([^"]+)"/.exec(error.message)?.[1]?.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
       return { code: ErrorCode.BAD_USER_INPUT, message: `${REQUEST_CODES[code] ?? '请求不合法'}: ${error.message}`, field };
     }
   }

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Query, Resolver 
 import type { RequestContext } from '../context/request-context';
 import { Role } from '../auth/role';
 import { HolidayCalendar } from '../entities/holiday-calendar.entity';
+import { DateScalar } from '../schema/scalars';
 import { Transactional } from './transactional.middleware';
 
 @InputType({ description: '某年的节假日安排（国务院办公厅通知）(holiday table of one year)' })
@@ -9,10 +10,10 @@ export class HolidayCalendarInput {
   @Field(() => Int, { description: '年份' })
   year: number;
 
-  @Field(() => [String], { description: '放假日期 YYYY-MM-DD' })
+  @Field(() => [DateScalar], { description: '放假日期 YYYY-MM-DD' })
   holidays: string[];
 
-  @Field(() => [String], { description: '调休上班日期（周末补班）YYYY-MM-DD' })
+  @Field(() => [DateScalar], { description: '调休上班日期（周末补班）YYYY-MM-DD' })
   workdays: string[];
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestContext } from '../context/request-context';
+import DataLoader from 'dataloader';
+import type { LoaderFactory, RequestContext } from '../context/request-context';
 import { maskIdNumber, maskPhone, upgradeLegacyIdNumber, validateIdNumber, validatePhone } from '../domain/id-number';
 import { PiiCipher } from '../domain/pii-cipher';
 import { Petitioner } from '../entities/petitioner.entity';
@@ -8,6 +9,27 @@ import { badInput } from '../errors/domain-error';
 import type { PetitionerInput } from '../schema/inputs/register-case.input';
 
 export type PiiField = 'idNumber' | 'phone' | 'address';
+
+interface PiiRead {
+  userId: string;
+  petitionerId: string;
+  field: PiiField;
+}
+
+/**
+ * Writes the audit rows of one request's full-PII reads in a single INSERT, however many petitioners a list
+ * shows; the rows commit before any full value is returned.
+ */
+const piiAuditWriter: LoaderFactory<PiiRead, true> = (ctx) =>
+  new DataLoader<PiiRead, true>(
+    async (reads) => {
+      const at = new Date();
+      const requestId = ctx.requestId.slice(0, 64);
+      await ctx.transaction(() => ctx.repo(PiiAccessLog).insert(reads.map((r) => ({ id: randomUUID(), ...r, requestId, at }))));
+      return reads.map(() => true as const);
+    },
+    { cache: false },
+  );
 
 /** Petitioners' personal data: validated, encrypted at rest, hashed for matching, masked or audited on read. */
 export class PetitionerService {
@@ -61,9 +83,7 @@ export class PetitionerService {
     const enc = field === 'idNumber' ? p.idNumberEnc : field === 'phone' ? p.phoneEnc : p.addressEnc;
     if (!user?.piiAccess) return field === 'phone' ? p.phoneMasked : null;
     if (!enc) return null;
-    await ctx.transaction(() =>
-      ctx.repo(PiiAccessLog).insert({ id: randomUUID(), userId: user.id, petitionerId: p.id, field, requestId: ctx.requestId.slice(0, 64), at: new Date() }),
-    );
+    await ctx.loader(piiAuditWriter).load({ userId: user.id, petitionerId: p.id, field });
     return this.cipher.decrypt(enc);
   }
 
