@@ -6,6 +6,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { AppRuntime } from '../app-runtime';
 import { bearerToken } from '../auth/token.service';
 import { RequestContext, type AuthState } from '../context/request-context';
+import { In } from 'typeorm';
+import { User } from '../entities/user.entity';
 import { mapError } from '../errors/error-mapper';
 import { ErrorCode } from '../errors/error-code';
 import { allValidationRules } from '../schema/query-limits';
@@ -40,6 +42,7 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const rules = allValidationRules(app.config.limits);
   const states = new WeakMap<object, SocketState>();
+  const authenticated = new Map<WebSocket, SocketState>();
   const stateOf = (extra: object): SocketState => {
     let s = states.get(extra);
     if (!s) states.set(extra, (s = { connectionId: randomUUID(), active: new Set() }));
@@ -55,6 +58,7 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
         if (!auth.user || !token) return false;
         const state = stateOf(ctx.extra);
         state.auth = auth;
+        authenticated.set(ctx.extra.socket, state);
         const expiresAt = await app.services.auth.expiryOf(token);
         if (expiresAt) {
           const ms = Math.max(0, expiresAt.getTime() - Date.now());
@@ -64,6 +68,7 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
         return true;
       },
       onClose: (ctx) => {
+        authenticated.delete(ctx.extra.socket);
         const state = states.get(ctx.extra);
         if (state?.expiryTimer) clearTimeout(state.expiryTimer);
         state?.active.clear();
@@ -104,13 +109,39 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
     wsServer,
   );
   const heartbeat = startHeartbeat(wsServer, app.config.ws.heartbeatMs);
+  const revalidation = setInterval(() => void revokeStaleSockets(app, authenticated), app.config.ws.heartbeatMs);
+  revalidation.unref();
   return {
     wsServer,
     dispose: async () => {
       clearInterval(heartbeat);
+      clearInterval(revalidation);
       await cleanup.dispose();
     },
   };
+}
+
+/**
+ * A socket authenticates once, when it opens. Each heartbeat the users behind open sockets are read again
+ * (one query for all of them): a user disabled or whose password changed since has revoked its tokens, and its
+ * sockets are closed with 4403 so no further event reaches it.
+ */
+async function revokeStaleSockets(app: AppRuntime, sockets: Map<WebSocket, SocketState>): Promise<void> {
+  const ids = [...new Set([...sockets.values()].map((s) => s.auth?.user?.id).filter((id): id is string => !!id))];
+  if (!ids.length) return;
+  try {
+    const current = new Map((await app.db.dataSource.getRepository(User).findBy({ id: In(ids) })).map((u) => [u.id, u]));
+    for (const [socket, state] of sockets) {
+      const was = state.auth?.user;
+      const now = was ? current.get(was.id) : undefined;
+      if (was && (!now || now.disabled || now.tokenVersion !== was.tokenVersion)) {
+        sockets.delete(socket);
+        socket.close(4403, 'Token revoked');
+      }
+    }
+  } catch (err) {
+    app.logger.warn({ err }, 'could not re-check socket users');
+  }
 }
 
 /**

@@ -9,6 +9,8 @@ import { Reply } from '../entities/reply.entity';
 import { ReplyWording } from '../entities/reply-wording.entity';
 import { Supervision } from '../entities/supervision.entity';
 import { User } from '../entities/user.entity';
+import DataLoader from 'dataloader';
+import type { LoaderFactory } from '../context/request-context';
 import { byIdLoader, groupedLoader } from './by-id.loader';
 
 export const caseById = byIdLoader(Case);
@@ -25,3 +27,14 @@ export const extensionsByAssignmentId = groupedLoader(Extension, 'assignmentId',
 export const supervisionsByAssignmentId = groupedLoader(Supervision, 'assignmentId', { createdAt: 'ASC' });
 export const casesByReferredFromCaseId = groupedLoader(Case, 'referredFromCaseId', { createdAt: 'ASC' });
 export const casesByMatterId = groupedLoader(Case, 'matterId', { receivedAt: 'ASC' });
+
+/**
+ * Cases by id as the viewer may see them (null when hidden), through the one visibility query. For reads
+ * that do not change the case within the request, such as resolving a live event.
+ */
+export const visibleCaseById: LoaderFactory<string, Case | null> = (ctx) =>
+  new DataLoader<string, Case | null>(async (ids) => {
+    const rows = await (await ctx.services.caseAccess.visibleCases(ctx)).andWhere('c.id IN (:...visibleIds)', { visibleIds: [...ids] }).getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });

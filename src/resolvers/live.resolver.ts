@@ -21,14 +21,13 @@ export class CaseEventResolver {
     filter: mayReceive,
     description: '信访件事件：只推送当前用户可见的信访件的变更；承办单位只收到与本单位有关的事件',
   })
-  caseEvents(@Root() payload: CaseEventPayload, @Ctx() ctx: RequestContext): CaseEvent {
-    ctx.resetLoaders();
+  caseEvents(@Root() payload: CaseEventPayload): CaseEvent {
     return { type: payload.type as CaseEventType, at: new Date(payload.at), caseId: payload.caseId, assignmentId: payload.assignmentId, actorId: payload.actorId };
   }
 
   @FieldResolver(() => Case, { description: '信访件（按订阅者的权限解析）' })
   case(@Root() e: CaseEvent, @Ctx() ctx: RequestContext): Promise<Case> {
-    return ctx.services.caseAccess.getVisible(ctx, e.caseId);
+    return ctx.services.live.eventCase(ctx, e.caseId);
   }
 
   @FieldResolver(() => Assignment, { nullable: true, description: '相关交办件；承办单位只看到本单位的' })
@@ -50,8 +49,7 @@ export class DeadlineAlertResolver {
     filter: mayReceive,
     description: '期限提醒：推送给交办机关和该承办单位',
   })
-  deadlineAlerts(@Root() payload: DeadlineAlertPayload, @Ctx() ctx: RequestContext): DeadlineAlert {
-    ctx.resetLoaders();
+  deadlineAlerts(@Root() payload: DeadlineAlertPayload): DeadlineAlert {
     return { kind: payload.kind as DeadlineStateEnum, dueAt: new Date(payload.dueAt), assignmentId: payload.assignmentId, caseId: payload.caseId };
   }
 

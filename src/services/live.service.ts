@@ -1,7 +1,8 @@
 import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
-import { DomainError } from '../errors/domain-error';
-import { ErrorCode } from '../errors/error-code';
+import { Case } from '../entities/case.entity';
+import { notFound } from '../errors/domain-error';
+import { visibleCaseById } from '../loaders/case.loaders';
 
 /** Who receives which live event. Every decision defers to the case visibility used by queries. */
 export class LiveService {
@@ -10,14 +11,19 @@ export class LiveService {
    * assignment or the case as a whole.
    */
   async mayReceive(ctx: RequestContext, caseId: string, assignmentId?: string | null): Promise<boolean> {
-    try {
-      await ctx.services.caseAccess.getVisible(ctx, caseId);
-    } catch (err) {
-      if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND) return false;
-      throw err;
-    }
+    // a subscription keeps one context for its life: every event starts from fresh data, and the case loaded
+    // here for the decision is the one its fields are then resolved from
+    ctx.resetLoaders();
+    if (!(await ctx.loader(visibleCaseById).load(caseId))) return false;
     if (!assignmentId) return true;
     return (await this.visibleAssignment(ctx, assignmentId)) !== null;
+  }
+
+  /** The event's case, as loaded when deciding to deliver it. */
+  async eventCase(ctx: RequestContext, caseId: string): Promise<Case> {
+    const c = await ctx.loader(visibleCaseById).load(caseId);
+    if (!c) throw notFound('信访件');
+    return c;
   }
 
   /** The assignment when the viewer may see it: office staff see all of a visible case's, a unit only its own. */

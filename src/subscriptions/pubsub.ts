@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import Redis from 'ioredis';
@@ -49,7 +50,10 @@ export type AppPubSub = PubSub<Topics> & {
 export function createAppPubSub(redisUrl: string | undefined, logger: Logger): AppPubSub {
   const local = createPubSub<{ LIVE_STATUS: [LiveStatusPayload] }>();
   if (!redisUrl) {
-    return Object.assign(createPubSub<Topics>(), { close: async () => undefined, backend: 'memory' as const, local, connected: () => true });
+    // every subscriber adds a listener; hundreds on one topic are expected, not a leak
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return Object.assign(createPubSub<Topics>({ eventTarget }), { close: async () => undefined, backend: 'memory' as const, local, connected: () => true });
   }
   const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false };
   const publishClient = new Redis(redisUrl, options);
