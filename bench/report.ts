@@ -116,7 +116,7 @@ M 个事件为止。基线是同一机器、同一客户端线程上的裸 \`ws\
 SQLite（better-sqlite3）的查询是同步的，全部在服务器所在的那一个线程上排队执行，期间该线程不处理其他请求（见上表的事件循环延迟）。
 所有订阅者的检查几乎都在第一条消息发出之前完成，所以"第一个客户端"的延迟也接近整个扇出的时间。裸 ws 广播每个客户端只需
 一次套接字写入（这也是基线的主要成本）。Redis 只在每个事件上增加一次往返，而不是每个订阅者一次，
-与 2N 次查询相比很小；内存与 Redis 两行之差在这台共享的双核机器上主要是运行间的噪声。
+与 N 次查询相比很小；内存与 Redis 两行之差在这台共享的双核机器上主要是运行间的噪声。
 
 **What is measured.** The server runs in-process on the main thread (the production HTTP + graphql-ws stack on a real
 database); the N clients run in a worker thread of the same process (their own event loop, over loopback), and both
@@ -134,7 +134,7 @@ case row) per subscriber, and for those who pass, the \`case\` field runs the sa
 queries are synchronous and queue on the one thread the server runs on, which serves nothing else meanwhile (see the
 event-loop delay above). Nearly every subscriber's check runs before the first message is written, so even the first
 client waits for almost the whole fan-out. A raw broadcast is one socket write per client (which is most of the
-baseline's own cost). Redis adds one round trip per event, not per subscriber, which is small beside 2N queries; the
+baseline's own cost). Redis adds one round trip per event, not per subscriber, which is small beside N queries; the
 gap between the in-memory and Redis rows is mostly run-to-run noise on this shared two-core machine.
 ${END}
 `;

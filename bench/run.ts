@@ -26,7 +26,7 @@ function intEnv(name: string, fallback: number, min = 1): number {
 const N = intEnv('BENCH_CLIENTS', 1000);
 const K = intEnv('BENCH_EVENTS', 20);
 /**
- * The burst defaults to 100 events rather than 200: at N = 1000 on SQLite one event costs 2N visibility queries,
+ * The burst defaults to 100 events rather than 200: at N = 1000 on SQLite one event costs N visibility queries,
  * about 0.25–0.7 s of server time on the 2-core reference machine, so two GraphQL runs of 200 would not fit the
  * safety limit. `BENCH_BURST=200` measures the full burst where time allows.
  */
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
 
   log(`N=${N} clients, K=${K} single events, M=${M} burst events (${CONCURRENCY} in flight), database ${DATABASE_URL.startsWith('sqlite') ? DATABASE_URL : 'mysql'}`);
   const notes: string[] = [];
-  if (M !== 200) notes.push(`M = ${M}（任务设定为 200；N = 1000 时每个事件需 2N 次可见性查询，为使整次运行不超过安全时限而减少，可用 BENCH_BURST=200 复测）。M = ${M} rather than 200: at N = 1000 each event costs 2N visibility queries, and the run must stay inside its safety limit; BENCH_BURST=200 measures the full burst.`);
+  if (M !== 200) notes.push(`M = ${M}（任务设定为 200；N = 1000 时每个事件需 N 次可见性查询，为使整次运行不超过安全时限而减少，可用 BENCH_BURST=200 复测）。M = ${M} rather than 200: at N = 1000 each event costs N visibility queries, and the run must stay inside its safety limit; BENCH_BURST=200 measures the full burst.`);
   const loadAtStart = loadavg()[0];
   rows.push(await rawBaseline());
   rows.push(await graphqlRun('memory', 'GraphQL, in-memory pub/sub'));
