@@ -111,8 +111,8 @@ M 个事件为止。基线是同一机器、同一客户端线程上的裸 \`ws\
 不经 GraphQL、发布订阅与数据库。
 
 **为什么可见性过滤占主导。** 每个事件只携带 ID；每个订阅者都要按自己的权限判断能否看到该件：过滤器 \`mayReceive\`
-为每个订阅者执行一次可见性 SQL 查询（\`caseAccess.getVisible\`，读出整行信访件），通过后 \`case\` 字段再按该订阅者的权限
-把同一查询执行一次。因此一个事件对 N 个订阅者就是 2N 次数据库查询（已计数核实）加 N 次 GraphQL 执行，工作量随 N 线性增长；
+为每个订阅者执行一次可见性 SQL 查询（与列表、详情相同的可见性查询，读出整行信访件），通过后 \`case\` 字段直接使用
+这次读出的结果。因此一个事件对 N 个订阅者就是 N 次数据库查询加 N 次 GraphQL 执行，工作量随 N 线性增长；
 SQLite（better-sqlite3）的查询是同步的，全部在服务器所在的那一个线程上排队执行，期间该线程不处理其他请求（见上表的事件循环延迟）。
 所有订阅者的检查几乎都在第一条消息发出之前完成，所以"第一个客户端"的延迟也接近整个扇出的时间。裸 ws 广播每个客户端只需
 一次套接字写入（这也是基线的主要成本）。Redis 只在每个事件上增加一次往返，而不是每个订阅者一次，
@@ -128,9 +128,9 @@ every client has all M events. The baseline is a bare \`ws\` server on the same 
 broadcasting a message of the same shape and size (~200 bytes) to N sockets, with no GraphQL, pub/sub or database.
 
 **Why visibility filtering dominates.** An event carries ids only, and every subscriber must be checked against its
-own permissions: the \`mayReceive\` filter runs one visibility SQL query (\`caseAccess.getVisible\`, which loads the whole
-case row) per subscriber, and for those who pass, the \`case\` field runs the same query again. One event is therefore
-2N database queries (counted, not estimated) plus N GraphQL executions, linear in N; on SQLite (better-sqlite3) the
+own permissions: the \`mayReceive\` filter runs one visibility SQL query (the same visibility query lists and reads use, which loads
+the whole case row) per subscriber, and for those who pass, the \`case\` field reuses that row. One event is therefore
+N database queries plus N GraphQL executions, linear in N; on SQLite (better-sqlite3) the
 queries are synchronous and queue on the one thread the server runs on, which serves nothing else meanwhile (see the
 event-loop delay above). Nearly every subscriber's check runs before the first message is written, so even the first
 client waits for almost the whole fan-out. A raw broadcast is one socket write per client (which is most of the
