@@ -84,7 +84,7 @@ async function openDatabase(config: AppConfig, logger: Logger): Promise<Database
  */
 export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
   const db = await openDatabase(config, logger);
-  const pubsub = createAppPubSub(config.redisUrl, logger);
+  const pubsub = createAppPubSub(config.redisUrl, logger, config.redisChannelPrefix);
   const runtime: AppRuntime = { config, db, services: createServices(config), pubsub, logger };
   let draining = false;
 

@@ -10,14 +10,18 @@ const shared = ENGINE === 'mysql' && Boolean(process.env.REDIS_URL);
 (shared ? describe : describe.skip)('two instances behind a load balancer, one MariaDB, one Redis', () => {
   let a: TestServer;
   let b: TestServer;
+  let other: TestServer;
   const sockets: LiveClient[] = [];
 
   beforeAll(async () => {
     a = await createTestServer({ DEADLINE_SCAN_INTERVAL_MS: '3600000' });
     b = await startTestServerOn(a.databaseUrl, { DEADLINE_SCAN_INTERVAL_MS: '3600000' });
+    // another deployment on the same Redis, with channels of its own
+    other = await startTestServerOn(a.databaseUrl, { DEADLINE_SCAN_INTERVAL_MS: '3600000', REDIS_CHANNEL_PREFIX: 'other-office:' });
   });
   afterAll(async () => {
     await Promise.all(sockets.map((s) => s.close()));
+    await other?.close();
     await b?.close();
     await a?.close();
   });
@@ -31,11 +35,15 @@ const shared = ENGINE === 'mysql' && Boolean(process.env.REDIS_URL);
     const onA = connectLive(a.wsUrl, registrarOnA.token);
     sockets.push(onA, onB);
     const eventsOnB = await onB.subscribe('subscription { caseEvents { type case { id serialNo } } }');
+    const onOther = connectLive(other.wsUrl, registrarOnA.token);
+    sockets.push(onOther);
+    const eventsOnOther = await onOther.subscribe('subscription { caseEvents { type } }');
     const alertsOnA = await onA.subscribe('subscription { deadlineAlerts { kind assignment { id } } }');
     const alertsOnB = await onB.subscribe('subscription { deadlineAlerts { kind assignment { id } } }');
 
     const { registerCase: c } = await registrarOnA.ok(REGISTER_CASE, { input: letterInput() });
     expect((await eventsOnB.next()).data.caseEvents).toEqual({ type: 'REGISTERED', case: { id: c.id, serialNo: c.serialNo } });
+    expect(await eventsOnOther.drain(300)).toEqual([]);
 
     await registrarOnA.ok('mutation($id: ID!) { acceptCase(id: $id) { id } }', { id: c.id });
     const { assignCase: assignment } = await registrarOnA.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: county.court, mode: 'ASSIGN' } });

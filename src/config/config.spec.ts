@@ -24,6 +24,14 @@ describe('configuration', () => {
     expect(c.tokenTtlSeconds).toBe(8 * 3600);
     expect(c.deadlineScanIntervalMs).toBe(60000);
     expect(c.redisUrl).toBeUndefined();
+    expect(c.redisChannelPrefix).toBe('xinfang:');
+    expect(c.graphiql).toBe(true);
+  });
+
+  it('keeps the GraphiQL page off in production unless switched on', () => {
+    expect(loadConfig({ ...SECRETS, NODE_ENV: 'production' }).graphiql).toBe(false);
+    expect(loadConfig({ ...SECRETS, NODE_ENV: 'production', GRAPHIQL: '1' }).graphiql).toBe(true);
+    expect(loadConfig({ ...SECRETS, GRAPHIQL: '0' }).graphiql).toBe(false);
   });
 
   it('reads the database address forms the README lists', () => {

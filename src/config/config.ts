@@ -14,6 +14,7 @@ export interface AppConfig {
   host: string;
   database: DatabaseConfig;
   redisUrl?: string;
+  redisChannelPrefix: string;
   jwtSecret: Uint8Array;
   piiKey: Buffer;
   officeTimeZone: string;
@@ -101,6 +102,7 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, 'REDIS_URL: 须形如 redis://host:port')
     .optional(),
+  REDIS_CHANNEL_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'REDIS_CHANNEL_PREFIX: 只能包含字母、数字和 : _ . -').default('xinfang:'),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET: 至少 32 个字符').optional(),
   PII_KEY: z
     .string()
@@ -181,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     database: database as DatabaseConfig,
     redisUrl: e.REDIS_URL,
+    redisChannelPrefix: e.REDIS_CHANNEL_PREFIX,
     jwtSecret: new TextEncoder().encode(e.JWT_SECRET ?? dev!.jwtSecret),
     piiKey: decodeKey(e.PII_KEY ?? dev!.piiKey)!,
     officeTimeZone: e.OFFICE_TIME_ZONE,

@@ -47,7 +47,7 @@ export type AppPubSub = PubSub<Topics> & {
 };
 
 /** In-memory pub/sub, or Redis-backed when `REDIS_URL` is set so events reach every instance. */
-export function createAppPubSub(redisUrl: string | undefined, logger: Logger): AppPubSub {
+export function createAppPubSub(redisUrl: string | undefined, logger: Logger, channelPrefix = 'xinfang:'): AppPubSub {
   const local = createPubSub<{ LIVE_STATUS: [LiveStatusPayload] }>();
   if (!redisUrl) {
     // every subscriber adds a listener; hundreds on one topic are expected, not a leak
@@ -74,7 +74,7 @@ export function createAppPubSub(redisUrl: string | undefined, logger: Logger): A
       announce(bothReady());
     });
   }
-  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  const eventTarget = withChannelPrefix(createRedisEventTarget({ publishClient, subscribeClient }), channelPrefix);
   const pubsub = createPubSub<Topics>({ eventTarget });
   return Object.assign(pubsub, {
     backend: 'redis' as const,
@@ -85,4 +85,18 @@ export function createAppPubSub(redisUrl: string | undefined, logger: Logger): A
       subscribeClient.disconnect();
     },
   });
+}
+
+/**
+ * Puts a deployment's events on channels of its own, so several deployments (or test runs) can share one Redis
+ * without receiving each other's events.
+ */
+function withChannelPrefix<T extends EventTarget>(target: T, prefix: string): T {
+  return {
+    addEventListener: (...[type, listener, options]: Parameters<EventTarget['addEventListener']>) =>
+      target.addEventListener(prefix + type, listener, options),
+    removeEventListener: (...[type, listener, options]: Parameters<EventTarget['removeEventListener']>) =>
+      target.removeEventListener(prefix + type, listener, options),
+    dispatchEvent: (event: Event) => target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: (event as CustomEvent).detail })),
+  } as T;
 }
