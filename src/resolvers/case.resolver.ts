@@ -19,7 +19,9 @@ import {
   petitionersByCaseId,
   repliesByCaseId,
   userById,
+  visibleCaseById,
 } from '../loaders/case.loaders';
+import { onlyVisible } from '../loaders/visible-cases';
 import { unitById } from '../loaders/unit.loaders';
 import { CaseFilter, ReferCaseInput, ReplyInput } from '../schema/inputs/case-workflow.inputs';
 import { RegisterCaseInput } from '../schema/inputs/register-case.input';
@@ -142,16 +144,13 @@ export class CaseResolver {
 
   @FieldResolver(() => Case, { nullable: true, description: '上级人大的原件（当前用户可见时）(the upper congress\'s case)' })
   async referredFromCase(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case | null> {
-    if (!c.referredFromCaseId) return null;
-    const [visible] = await ctx.services.cases.visibleByIds(ctx, [c.referredFromCaseId]);
-    return visible ?? null;
+    return c.referredFromCaseId ? ctx.loader(visibleCaseById).load(c.referredFromCaseId) : null;
   }
 
   @FieldResolver(() => [Case], { description: '批转给下级人大后形成的下级件 (cases made from this one by referral)' })
   async referrals(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case[]> {
     const lower = await ctx.loader(casesByReferredFromCaseId).load(c.id);
-    const visible = new Set((await ctx.services.cases.visibleByIds(ctx, lower.map((l) => l.id))).map((v) => v.id));
-    return lower.filter((l) => visible.has(l.id));
+    return onlyVisible(ctx, lower);
   }
 
   @FieldResolver(() => Unit, { description: '登记机关（人大）(registering congress)' })

@@ -6,6 +6,7 @@ import { Role } from '../auth/role';
 import { Case } from '../entities/case.entity';
 import { Matter } from '../entities/matter.entity';
 import { casesByMatterId } from '../loaders/case.loaders';
+import { onlyVisible } from '../loaders/visible-cases';
 import { Transactional } from './transactional.middleware';
 
 @InputType({ description: '新建事项 (create a matter)' })
@@ -48,8 +49,6 @@ export class MatterResolver {
 
   @FieldResolver(() => [Case], { description: '该事项下当前用户可见的信访件 (cases)' })
   async cases(@Root() m: Matter, @Ctx() ctx: RequestContext): Promise<Case[]> {
-    const all = await ctx.loader(casesByMatterId).load(m.id);
-    const visible = new Set((await ctx.services.cases.visibleByIds(ctx, all.map((c) => c.id))).map((c) => c.id));
-    return all.filter((c) => visible.has(c.id));
+    return onlyVisible(ctx, await ctx.loader(casesByMatterId).load(m.id));
   }
 }

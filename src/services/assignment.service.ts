@@ -1,5 +1,6 @@
 import { In, Not } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
+import { updateVersioned } from '../db/versioned-update';
 import { Role } from '../auth/role';
 import { AssignmentAction, assertAssignmentTransition, CaseAction, isOpenAssignment } from '../domain/case-workflow';
 import { deadlineState } from '../domain/deadline-calendar';
@@ -11,7 +12,7 @@ import { Extension } from '../entities/extension.entity';
 import { Supervision } from '../entities/supervision.entity';
 import { Unit } from '../entities/unit.entity';
 import { UnitKind } from '../entities/unit-kind.enum';
-import { DomainError, alreadyExists, badInput, conflict, forbidden, notFound } from '../errors/domain-error';
+import { DomainError, alreadyExists, badInput, forbidden, notFound } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import type { AssignCaseInput, ReportResultInput, RequestExtensionInput, SuperviseInput } from '../schema/inputs/case-workflow.inputs';
 
@@ -27,14 +28,7 @@ export class AssignmentService {
   /** Applies an assignment transition with an optimistic version check. */
   async move(ctx: RequestContext, a: Assignment, action: AssignmentAction, patch: Partial<Assignment> = {}): Promise<Assignment> {
     const status = assertAssignmentTransition(a.status, action);
-    const result = await ctx
-      .repo(Assignment)
-      .createQueryBuilder()
-      .update()
-      .set({ ...patch, status, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: a.id, version: a.version })
-      .execute();
-    if (result.affected !== 1) throw conflict();
+    await updateVersioned(ctx, Assignment, a, { ...patch, status });
     return ctx.repo(Assignment).findOneByOrFail({ id: a.id });
   }
 
@@ -197,14 +191,7 @@ export class AssignmentService {
     if (approve) {
       const calendar = await ctx.services.calendar.calendar(ctx);
       const unrolledDueDate = addCalendarDays(a.unrolledDueDate, e.days);
-      const result = await ctx
-        .repo(Assignment)
-        .createQueryBuilder()
-        .update()
-        .set({ unrolledDueDate, dueAt: endOfLocalDay(calendar.rollForward(unrolledDueDate), calendar.timeZone), version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id: a.id, version: a.version })
-        .execute();
-      if (result.affected !== 1) throw conflict();
+      await updateVersioned(ctx, Assignment, a, { unrolledDueDate, dueAt: endOfLocalDay(calendar.rollForward(unrolledDueDate), calendar.timeZone) });
     }
     await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.EXTENSION_DECIDED, detail: approve ? `批准延期 ${e.days} 日` : '不予延期' });
     return ctx.repo(Extension).findOneByOrFail({ id });

@@ -1,5 +1,5 @@
-import { In } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
+import { updateVersioned } from '../db/versioned-update';
 import { Role } from '../auth/role';
 import { AssignmentAction, assertTransition, CaseAction, isOpenAssignment } from '../domain/case-workflow';
 import { localDateOf } from '../domain/office-time';
@@ -14,7 +14,7 @@ import { ReplyWording } from '../entities/reply-wording.entity';
 import { Unit } from '../entities/unit.entity';
 import { User } from '../entities/user.entity';
 import { UnitKind } from '../entities/unit-kind.enum';
-import { DomainError, alreadyExists, badInput, conflict, forbidden, notFound } from '../errors/domain-error';
+import { DomainError, alreadyExists, badInput, forbidden, notFound } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import type { RegisterCaseInput } from '../schema/inputs/register-case.input';
 import type { ReferCaseInput, ReplyInput } from '../schema/inputs/case-workflow.inputs';
@@ -52,14 +52,7 @@ export class CaseService {
    */
   async transition(ctx: RequestContext, c: Case, action: CaseAction, opts: TransitionOptions): Promise<Case> {
     const next = assertTransition(c.status, action);
-    const result = await ctx
-      .repo(Case)
-      .createQueryBuilder()
-      .update()
-      .set({ ...opts.patch, status: next, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: c.id, version: c.version })
-      .execute();
-    if (result.affected !== 1) throw conflict();
+    await updateVersioned(ctx, Case, c, { ...opts.patch, status: next });
     await ctx.services.caseEvents.record(ctx, {
       caseId: c.id,
       type: opts.event,
@@ -344,11 +337,6 @@ export class CaseService {
     return ctx.repo(Case).findOneByOrFail({ id });
   }
 
-  /** Cases whose ids are given, keeping only those the viewer may see. */
-  async visibleByIds(ctx: RequestContext, ids: string[]): Promise<Case[]> {
-    if (!ids.length) return [];
-    return (await ctx.services.caseAccess.visibleCases(ctx)).andWhere({ id: In(ids) } as never).getMany();
-  }
 }
 
 function requireText(value: string, field: string): string {

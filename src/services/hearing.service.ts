@@ -1,9 +1,10 @@
 import type { RequestContext } from '../context/request-context';
+import { updateVersioned } from '../db/versioned-update';
 import { isOpenAssignment } from '../domain/case-workflow';
 import { addCalendarDays, endOfLocalDay } from '../domain/office-time';
 import { Assignment } from '../entities/assignment.entity';
 import { CaseEventType } from '../entities/case-enums';
-import { DomainError, conflict } from '../errors/domain-error';
+import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 
 /**
@@ -38,13 +39,6 @@ export class HearingService {
   }
 
   private async update(ctx: RequestContext, a: Assignment, patch: Partial<Assignment>): Promise<void> {
-    const result = await ctx
-      .repo(Assignment)
-      .createQueryBuilder()
-      .update()
-      .set({ ...patch, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: a.id, version: a.version })
-      .execute();
-    if (result.affected !== 1) throw conflict();
+    await updateVersioned(ctx, Assignment, a, patch);
   }
 }
