@@ -1,15 +1,13 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
-import { isOpenAssignment } from '../domain/case-workflow';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
-import { AssignmentStatus, DeadlineStateEnum } from '../entities/case-enums';
+import { DeadlineStateEnum } from '../entities/case-enums';
 import { badInput } from '../errors/domain-error';
+import { deadlineStateSql } from './deadline-sql';
 import type { CaseFilter } from '../schema/inputs/case-workflow.inputs';
 import type { CaseConnection } from '../schema/types/case-types';
 
-const DUE_SOON_MS = 3 * 24 * 3600 * 1000;
-const OPEN = Object.values(AssignmentStatus).filter(isOpenAssignment);
 
 function encodeCursor(c: Case): string {
   return Buffer.from(JSON.stringify([c.receivedAt.toISOString(), c.id])).toString('base64url');
@@ -69,15 +67,7 @@ export class CaseQueryService {
 
   /** A case matches a deadline state when one of its assignments is in it now. */
   private whereDeadlineState(qb: SelectQueryBuilder<Case>, table: string, state: DeadlineStateEnum) {
-    const now = new Date();
-    const params = { dsNow: now, dsSoon: new Date(now.getTime() + DUE_SOON_MS), dsOpen: OPEN };
-    const conditions: Record<DeadlineStateEnum, string> = {
-      OVERDUE: 'da.deliveredAt IS NULL AND da.pausedSince IS NULL AND da.status IN (:...dsOpen) AND da.dueAt < :dsNow',
-      DUE_SOON: 'da.deliveredAt IS NULL AND da.pausedSince IS NULL AND da.status IN (:...dsOpen) AND da.dueAt >= :dsNow AND da.dueAt <= :dsSoon',
-      ON_TRACK: 'da.deliveredAt IS NULL AND da.status IN (:...dsOpen) AND (da.dueAt > :dsSoon OR da.pausedSince IS NOT NULL)',
-      DONE: 'da.deliveredAt IS NOT NULL AND da.deliveredAt <= da.dueAt',
-      DONE_LATE: 'da.deliveredAt IS NOT NULL AND da.deliveredAt > da.dueAt',
-    };
-    qb.andWhere(`EXISTS (SELECT 1 FROM ${table} da WHERE da.caseId = c.id AND ${conditions[state]})`, params);
+    const { where, params } = deadlineStateSql('da', state, new Date());
+    qb.andWhere(`EXISTS (SELECT 1 FROM ${table} da WHERE da.caseId = c.id AND ${where})`, params);
   }
 }

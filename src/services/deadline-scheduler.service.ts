@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { In, IsNull, LessThanOrEqual } from 'typeorm';
 import type { AppRuntime } from '../app-runtime';
-import { isOpenAssignment } from '../domain/case-workflow';
 import { Assignment } from '../entities/assignment.entity';
-import { AssignmentStatus } from '../entities/case-enums';
+import { DeadlineStateEnum } from '../entities/case-enums';
+import { deadlineStateSql } from './deadline-sql';
 import { DeadlineAlertRecord } from '../entities/deadline-alert.entity';
 import { isUniqueViolation } from '../errors/error-mapper';
 
-const DUE_SOON_MS = 3 * 24 * 3600 * 1000;
-const OPEN = Object.values(AssignmentStatus).filter(isOpenAssignment);
 
 /**
  * Scans for assignments that are due within 3 days or overdue and raises one alert per assignment, kind
@@ -50,11 +47,15 @@ export class DeadlineScheduler {
   /** One scan at `now`; returns how many alerts this instance raised. */
   async scan(now = new Date()): Promise<number> {
     const ds = this.runtime.db.dataSource;
-    const candidates = await ds.getRepository(Assignment).find({
-      where: { status: In(OPEN), deliveredAt: IsNull(), pausedSince: IsNull(), dueAt: LessThanOrEqual(new Date(now.getTime() + DUE_SOON_MS)) },
-      order: { dueAt: 'ASC' },
-      take: 1000,
-    });
+    const overdue = deadlineStateSql('a', DeadlineStateEnum.OVERDUE, now);
+    const dueSoon = deadlineStateSql('a', DeadlineStateEnum.DUE_SOON, now);
+    const candidates = await ds
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .where(`(${overdue.where}) OR (${dueSoon.where})`, { ...overdue.params, ...dueSoon.params })
+      .orderBy('a.dueAt', 'ASC')
+      .take(1000)
+      .getMany();
     let raised = 0;
     for (const a of candidates) {
       const kind = a.dueAt < now ? 'OVERDUE' : 'DUE_SOON';
