@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
@@ -16,12 +17,28 @@ export interface TransactionHolder {
  */
 export class Database {
   private readonly sqliteLock?: Mutex;
+  /** Set inside the one SQLite transaction (or serialised write) that holds the connection. */
+  private readonly holdsConnection = new AsyncLocalStorage<true>();
 
   constructor(
     readonly dataSource: DataSource,
     readonly config: DatabaseConfig,
   ) {
-    if (config.engine === 'sqlite') this.sqliteLock = new Mutex();
+    if (config.engine === 'sqlite') {
+      this.sqliteLock = new Mutex();
+      this.isolateSqliteReads(this.sqliteLock);
+    }
+  }
+
+  /**
+   * better-sqlite3 is one connection: a query issued while another request's transaction is open would run
+   * inside that transaction and see its uncommitted rows. Every query from outside the transaction that holds
+   * the connection therefore waits its turn on the same lock, so no request reads another's uncommitted writes.
+   */
+  private isolateSqliteReads(lock: Mutex): void {
+    const runner = (this.dataSource.driver as unknown as { createQueryRunner(mode: string): { query: (...args: unknown[]) => Promise<unknown> } }).createQueryRunner('master');
+    const query = runner.query.bind(runner);
+    runner.query = (...args: unknown[]) => (this.holdsConnection.getStore() ? query(...args) : lock.runExclusive(() => query(...args)));
   }
 
   get engine(): 'sqlite' | 'mysql' {
@@ -41,7 +58,7 @@ export class Database {
       });
     let result: T;
     try {
-      result = this.sqliteLock ? await this.sqliteLock.runExclusive(run) : await run();
+      result = this.sqliteLock ? await this.sqliteLock.runExclusive(() => this.holdsConnection.run(true, run)) : await run();
     } catch (err) {
       holder.afterCommitQueue.length = 0;
       throw err;
@@ -61,7 +78,7 @@ export class Database {
 
   /** Runs a write outside any request's transaction; on SQLite it waits its turn on the one connection. */
   serialised<T>(work: () => Promise<T>): Promise<T> {
-    return this.sqliteLock ? this.sqliteLock.runExclusive(work) : work();
+    return this.sqliteLock ? this.sqliteLock.runExclusive(() => this.holdsConnection.run(true, work)) : work();
   }
 
   /** True when a trivial query answers; used by the readiness probe. */

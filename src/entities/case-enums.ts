@@ -66,6 +66,7 @@ export enum DeadlineStateEnum {
   OVERDUE = 'OVERDUE',
   DONE = 'DONE',
   DONE_LATE = 'DONE_LATE',
+  ENDED = 'ENDED',
 }
 
 export enum CaseEventType {
@@ -192,6 +193,7 @@ registerEnumType(DeadlineStateEnum, {
     OVERDUE: d('已逾期 (overdue)'),
     DONE: d('按期办结 (done on time)'),
     DONE_LATE: d('逾期办结 (done late)'),
+    ENDED: d('未出结果即结束（撤销或异议退回）：既非办结也非逾期，不计入按期办结率 (ended without a result)'),
   },
 });
 registerEnumType(CaseEventType, {

@@ -1,8 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Audience, Visible } from '../policy/audience';
 import { Column, Entity, Index } from 'typeorm';
 import { UuidEntity } from './base.entity';
 import { ExtensionStatus } from './case-enums';
 
+@Visible(Audience.CASE_PART)
 @ObjectType({ description: '延期申请：不超过 30 日，每个交办件一次，须在期限届满前提出并经批准 (extension request)' })
 @Entity({ name: 'extension' })
 export class Extension extends UuidEntity {

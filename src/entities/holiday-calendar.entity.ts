@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Audience, Visible } from '../policy/audience';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DateScalar } from '../schema/scalars';
 
+@Visible(Audience.SIGNED_IN)
 @ObjectType({ description: '某年的节假日与调休安排 (holiday table of one year)' })
 @Entity({ name: 'holiday_calendar' })
 export class HolidayCalendar {

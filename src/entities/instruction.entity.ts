@@ -1,7 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Audience, Visible } from '../policy/audience';
 import { Column, Entity, Index } from 'typeorm';
 import { UuidEntity } from './base.entity';
 
+@Visible(Audience.CASE_PART)
 @ObjectType({ description: '领导批示：呈送阅示与阅批意见 (leader instruction)' })
 @Entity({ name: 'instruction' })
 export class Instruction extends UuidEntity {

@@ -1,7 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Audience, Visible } from '../policy/audience';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidEntity } from './base.entity';
 
+@Visible(Audience.MATTER_VIEWER)
 @ObjectType({ description: '事项（问题线索）：多件信访件共同涉及的同一问题 (matter)' })
 @Entity({ name: 'matter' })
 export class Matter extends UuidEntity {

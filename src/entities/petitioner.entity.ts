@@ -1,8 +1,6 @@
-import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { UuidEntity } from './base.entity';
 
-@ObjectType({ description: '信访人：身份证号、电话、住址加密存储，按权限显示 (petitioner)' })
 @Entity({ name: 'petitioner' })
 export class Petitioner extends UuidEntity {
   @Index('ix_petitioner_case')
@@ -12,11 +10,9 @@ export class Petitioner extends UuidEntity {
   @Column({ type: 'int', default: 0 })
   position: number;
 
-  @Field(() => String, { description: '姓名 (name)' })
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
-  @Field(() => String, { nullable: true, description: '身份证号（脱敏），如 110101********1234 (masked ID number)' })
   @Column({ type: 'varchar', length: 18, nullable: true })
   idNumberMasked: string | null;
 

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Audience, Visible } from '../policy/audience';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidEntity } from './base.entity';
 import { Outcome } from './case-enums';
@@ -10,6 +11,7 @@ export enum WordingStatus {
   SUPERSEDED = 'SUPERSEDED',
 }
 
+@Visible(Audience.MATTER_VIEWER)
 @ObjectType({ description: '统一答复口径的一个版本 (one version of a unified reply wording)' })
 @Entity({ name: 'reply_wording' })
 @Index('uq_wording_matter_version', ['matterId', 'version'], { unique: true })

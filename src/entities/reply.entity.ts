@@ -1,8 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Audience, Visible } from '../policy/audience';
 import { Column, Entity, Index } from 'typeorm';
 import { UuidEntity } from './base.entity';
 import { Outcome, ReplyMethod } from './case-enums';
 
+@Visible(Audience.CASE_VIEWER)
 @ObjectType({ description: '对信访人的答复 (reply to the petitioner)' })
 @Entity({ name: 'reply' })
 export class Reply extends UuidEntity {

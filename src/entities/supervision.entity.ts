@@ -1,8 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Audience, Visible } from '../policy/audience';
 import { Column, Entity, Index } from 'typeorm';
 import { UuidEntity } from './base.entity';
 import { SupervisionKind } from './case-enums';
 
+@Visible(Audience.CASE_PART)
 @ObjectType({ description: '督办记录：承办单位须书面回复 (supervision record)' })
 @Entity({ name: 'supervision' })
 export class Supervision extends UuidEntity {

@@ -1,8 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Audience, Visible } from '../policy/audience';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidEntity } from './base.entity';
 import { UnitKind, UnitLevel } from './unit-kind.enum';
 
+@Visible(Audience.SIGNED_IN)
 @ObjectType({ description: '单位：人大、政府及其部门、法院、检察院等承办或参与信访工作的机关 (unit / body)' })
 @Entity({ name: 'unit' })
 export class Unit extends UuidEntity {

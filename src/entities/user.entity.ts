@@ -1,9 +1,11 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Audience, Visible } from '../policy/audience';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { UuidEntity } from './base.entity';
 import { Unit } from './unit.entity';
 import { Role } from '../auth/role';
 
+@Visible(Audience.SIGNED_IN)
 @ObjectType({ description: '用户账号 (user account)' })
 @Entity({ name: 'app_user' })
 export class User extends UuidEntity {

@@ -1,3 +1,4 @@
+import { CaseView } from '../schema/types/case.type';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { Role } from '../auth/role';
@@ -12,6 +13,7 @@ import { unitById } from '../loaders/unit.loaders';
 import { AssignCaseInput, ReportResultInput, RequestExtensionInput, SuperviseInput } from '../schema/inputs/case-workflow.inputs';
 import { AssignmentResult } from '../schema/types/case-types';
 import { Transactional } from './transactional.middleware';
+import { Audience, Visible } from '../policy/audience';
 
 const OFFICE = [Role.REGISTRAR, Role.LEADER];
 const UNIT = [Role.HANDLER, Role.LIAISON];
@@ -116,7 +118,7 @@ export class AssignmentResolver {
     return ctx.loader(unitById).load(a.unitId);
   }
 
-  @FieldResolver(() => Case, { description: '信访件 (case)' })
+  @FieldResolver(() => CaseView, { description: '信访件 (case)' })
   case(@Root() a: Assignment, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.caseAccess.getVisible(ctx, a.caseId);
   }
@@ -136,18 +138,21 @@ export class AssignmentResolver {
     return a.resultOutcome && a.resultReportedAt ? { outcome: a.resultOutcome, report: a.resultReport ?? '', reportedAt: a.resultReportedAt } : null;
   }
 
+  @Visible(Audience.CASE_PART)
   @FieldResolver(() => [Extension], { description: '延期申请 (extensions)' })
-  extensions(@Root() a: Assignment, @Ctx() ctx: RequestContext): Promise<Extension[]> {
-    return ctx.loader(extensionsByAssignmentId).load(a.id);
+  async extensions(@Root() a: Assignment, @Ctx() ctx: RequestContext): Promise<Extension[]> {
+    return ctx.services.caseAccess.partsOf(ctx, a, await ctx.loader(extensionsByAssignmentId).load(a.id));
   }
 
+  @Visible(Audience.CASE_PART)
   @FieldResolver(() => [Supervision], { description: '督办记录 (supervisions)' })
-  supervisions(@Root() a: Assignment, @Ctx() ctx: RequestContext): Promise<Supervision[]> {
-    return ctx.loader(supervisionsByAssignmentId).load(a.id);
+  async supervisions(@Root() a: Assignment, @Ctx() ctx: RequestContext): Promise<Supervision[]> {
+    return ctx.services.caseAccess.partsOf(ctx, a, await ctx.loader(supervisionsByAssignmentId).load(a.id));
   }
 
+  @Visible(Audience.CASE_PART)
   @FieldResolver(() => Int, { description: '督办次数 (number of supervisions)' })
   async supervisionCount(@Root() a: Assignment, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.loader(supervisionsByAssignmentId).load(a.id)).length;
+    return (await this.supervisions(a, ctx)).length;
   }
 }

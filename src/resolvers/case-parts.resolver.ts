@@ -1,3 +1,5 @@
+import { PetitionerView } from '../schema/types/petitioner.type';
+import { CaseView } from '../schema/types/case.type';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
@@ -12,6 +14,7 @@ import { Unit } from '../entities/unit.entity';
 import { User } from '../entities/user.entity';
 import { assignmentById, userById, wordingById } from '../loaders/case.loaders';
 import { unitById } from '../loaders/unit.loaders';
+import { Audience, Visible } from '../policy/audience';
 
 @Resolver(() => Extension)
 export class ExtensionResolver {
@@ -49,7 +52,7 @@ export class ReplyResolver {
     return ctx.loader(unitById).load(r.unitId);
   }
 
-  @FieldResolver(() => Case, { description: '信访件 (case)' })
+  @FieldResolver(() => CaseView, { description: '信访件 (case)' })
   case(@Root() r: Reply, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.caseAccess.getVisible(ctx, r.caseId);
   }
@@ -60,18 +63,21 @@ export class ReplyResolver {
   }
 }
 
-@Resolver(() => Petitioner)
+@Resolver(() => PetitionerView)
 export class PetitionerResolver {
+  @Visible(Audience.PII)
   @FieldResolver(() => String, { nullable: true, description: '完整身份证号：仅有个人信息权限者可见，每次读取都记入审计 (full ID number)' })
   idNumber(@Root() p: Petitioner, @Ctx() ctx: RequestContext) {
     return ctx.services.petitioners.read(ctx, p, 'idNumber');
   }
 
+  @Visible(Audience.PII)
   @FieldResolver(() => String, { nullable: true, description: '电话：无个人信息权限时脱敏，如 138****5678；完整读取记入审计 (phone)' })
   phone(@Root() p: Petitioner, @Ctx() ctx: RequestContext) {
     return ctx.services.petitioners.read(ctx, p, 'phone');
   }
 
+  @Visible(Audience.PII)
   @FieldResolver(() => String, { nullable: true, description: '住址：仅有个人信息权限者可见，读取记入审计 (address)' })
   address(@Root() p: Petitioner, @Ctx() ctx: RequestContext) {
     return ctx.services.petitioners.read(ctx, p, 'address');

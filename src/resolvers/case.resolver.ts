@@ -1,3 +1,5 @@
+import { PetitionerView } from '../schema/types/petitioner.type';
+import { CaseView } from '../schema/types/case.type';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { Role } from '../auth/role';
@@ -11,7 +13,6 @@ import { Reply } from '../entities/reply.entity';
 import { Unit } from '../entities/unit.entity';
 import { User } from '../entities/user.entity';
 import {
-  assignmentsByCaseId,
   casesByReferredFromCaseId,
   eventsByCaseId,
   instructionsByCaseId,
@@ -27,13 +28,14 @@ import { CaseFilter, ReferCaseInput, ReplyInput } from '../schema/inputs/case-wo
 import { RegisterCaseInput } from '../schema/inputs/register-case.input';
 import { CaseConnection, CaseProgress, RatingResult, TimelineEntry } from '../schema/types/case-types';
 import { Transactional } from './transactional.middleware';
+import { Audience, Visible } from '../policy/audience';
 
 const OFFICE = [Role.REGISTRAR, Role.LEADER];
 
-@Resolver(() => Case)
+@Resolver(() => CaseView)
 export class CaseResolver {
   @Authorized()
-  @Query(() => Case, { description: '按 ID 查信访件；看不到的与不存在的一样返回 NOT_FOUND' })
+  @Query(() => CaseView, { description: '按 ID 查信访件；看不到的与不存在的一样返回 NOT_FOUND' })
   case(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.caseAccess.getVisible(ctx, id);
   }
@@ -65,42 +67,42 @@ export class CaseResolver {
 
   @Authorized(...OFFICE)
   @Transactional()
-  @Mutation(() => Case, { description: '登记信访件（有访必接，有信必登）；返回的 repeatCandidates 列出疑似重复件' })
+  @Mutation(() => CaseView, { description: '登记信访件（有访必接，有信必登）；返回的 repeatCandidates 列出疑似重复件' })
   registerCase(@Arg('input', () => RegisterCaseInput, { description: '输入' }) input: RegisterCaseInput, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.register(ctx, input);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
-  @Mutation(() => Case, { description: '受理（REGISTERED → ACCEPTED）' })
+  @Mutation(() => CaseView, { description: '受理（REGISTERED → ACCEPTED）' })
   acceptCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.accept(ctx, id);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
-  @Mutation(() => Case, { description: '不予受理，须说明理由（REGISTERED → DECLINED）' })
+  @Mutation(() => CaseView, { description: '不予受理，须说明理由（REGISTERED → DECLINED）' })
   declineCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.decline(ctx, id, reason);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
-  @Mutation(() => Case, { description: '存查，须说明理由（REGISTERED 或 ACCEPTED → ARCHIVED）' })
+  @Mutation(() => CaseView, { description: '存查，须说明理由（REGISTERED 或 ACCEPTED → ARCHIVED）' })
   archiveCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.archive(ctx, id, reason);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
-  @Mutation(() => Case, { description: '呈送领导阅示；不改变状态' })
+  @Mutation(() => CaseView, { description: '呈送领导阅示；不改变状态' })
   requestInstruction(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('leaderId', () => ID, { description: '本机关分管领导' }) leaderId: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.requestInstruction(ctx, id, leaderId);
   }
 
   @Authorized(Role.LEADER)
   @Transactional()
-  @Mutation(() => Case, { description: '领导阅批，写批办意见；不改变状态' })
+  @Mutation(() => CaseView, { description: '领导阅批，写批办意见；不改变状态' })
   instructCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('text', () => String, { description: '批办意见' }) text: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.instruct(ctx, id, text);
   }
@@ -114,7 +116,7 @@ export class CaseResolver {
 
   @Authorized(...OFFICE)
   @Transactional()
-  @Mutation(() => Case, { description: '办结：须已答复且交办件均已审核办结；可录入电话回访的满意度（信访人未自评时）' })
+  @Mutation(() => CaseView, { description: '办结：须已答复且交办件均已审核办结；可录入电话回访的满意度（信访人未自评时）' })
   closeCase(
     @Arg('id', () => ID, { description: '对象 ID' }) id: string,
     @Arg('satisfaction', () => Satisfaction, { nullable: true, description: '回访满意度' }) satisfaction: Satisfaction | undefined,
@@ -125,14 +127,14 @@ export class CaseResolver {
 
   @Authorized(...OFFICE)
   @Transactional()
-  @Mutation(() => Case, { description: '复查/复核：答复后 30 日内，经信访人申请；复核后不再受理' })
+  @Mutation(() => CaseView, { description: '复查/复核：答复后 30 日内，经信访人申请；复核后不再受理' })
   reopenCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '申请理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.reopen(ctx, id, reason);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
-  @Mutation(() => Case, { description: '上级人大批转：把本级已受理的信访件交下级人大办理，返回下级人大的新件' })
+  @Mutation(() => CaseView, { description: '上级人大批转：把本级已受理的信访件交下级人大办理，返回下级人大的新件' })
   referCase(@Arg('input', () => ReferCaseInput, { description: '输入' }) input: ReferCaseInput, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.refer(ctx, input);
   }
@@ -142,12 +144,12 @@ export class CaseResolver {
     return c.referredFromUnitId ? ctx.loader(unitById).load(c.referredFromUnitId) : null;
   }
 
-  @FieldResolver(() => Case, { nullable: true, description: '上级人大的原件（当前用户可见时）(the upper congress\'s case)' })
+  @FieldResolver(() => CaseView, { nullable: true, description: '上级人大的原件（当前用户可见时）(the upper congress\'s case)' })
   async referredFromCase(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case | null> {
     return c.referredFromCaseId ? ctx.loader(visibleCaseById).load(c.referredFromCaseId) : null;
   }
 
-  @FieldResolver(() => [Case], { description: '批转给下级人大后形成的下级件 (cases made from this one by referral)' })
+  @FieldResolver(() => [CaseView], { description: '批转给下级人大后形成的下级件 (cases made from this one by referral)' })
   async referrals(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case[]> {
     const lower = await ctx.loader(casesByReferredFromCaseId).load(c.id);
     return onlyVisible(ctx, lower);
@@ -158,12 +160,10 @@ export class CaseResolver {
     return ctx.loader(unitById).load(c.congressId);
   }
 
+  @Visible(Audience.CASE_OFFICE)
   @FieldResolver(() => Unit, { nullable: true, description: '检举控告件的被检举单位；仅人大信访机构可见 (accused unit)' })
-  async accusedUnit(@Root() c: Case, @Ctx() ctx: RequestContext) {
-    if (!c.accusedUnitId) return null;
-    // congress offices (this one and those above it) may know whom an accusation names; handling units may not
-    const scope = await ctx.services.caseAccess.scope(ctx);
-    return scope.kind === 'all' || scope.kind === 'congresses' ? ctx.loader(unitById).load(c.accusedUnitId) : null;
+  accusedUnit(@Root() c: Case, @Ctx() ctx: RequestContext) {
+    return c.accusedUnitId ? ctx.loader(unitById).load(c.accusedUnitId) : null;
   }
 
   @FieldResolver(() => Matter, { nullable: true, description: '所属事项 (matter)' })
@@ -171,7 +171,7 @@ export class CaseResolver {
     return c.matterId ? ctx.loader(matterById).load(c.matterId) : null;
   }
 
-  @FieldResolver(() => [Petitioner], { description: '信访人 (petitioners)' })
+  @FieldResolver(() => [PetitionerView], { description: '信访人 (petitioners)' })
   petitioners(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Petitioner[]> {
     return ctx.loader(petitionersByCaseId).load(c.id);
   }
@@ -181,11 +181,10 @@ export class CaseResolver {
     return ctx.loader(userById).load(c.responsibleUserId);
   }
 
+  @Visible(Audience.CASE_PART)
   @FieldResolver(() => [Assignment], { description: '交办/转办记录；承办单位只看到交给自己的 (assignments)' })
-  async assignments(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Assignment[]> {
-    const all = await ctx.loader(assignmentsByCaseId).load(c.id);
-    const scope = await ctx.services.caseAccess.scope(ctx);
-    return scope.kind === 'unit' ? all.filter((a) => a.unitId === scope.unitId) : all;
+  assignments(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Assignment[]> {
+    return ctx.services.caseAccess.assignmentsOf(ctx, c.id);
   }
 
   @FieldResolver(() => [Reply], { description: '对信访人的答复 (replies)' })
@@ -193,20 +192,22 @@ export class CaseResolver {
     return ctx.loader(repliesByCaseId).load(c.id);
   }
 
+  @Visible(Audience.CASE_PART)
   @FieldResolver(() => [Instruction], { description: '领导批示 (instructions)' })
-  instructions(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Instruction[]> {
-    return ctx.loader(instructionsByCaseId).load(c.id);
+  async instructions(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Instruction[]> {
+    return ctx.services.caseAccess.instructionsOf(ctx, c.id, await ctx.loader(instructionsByCaseId).load(c.id));
   }
 
+  @Visible(Audience.CASE_PART)
   @FieldResolver(() => [TimelineEntry], { description: '时间线：每一次变更及其操作人 (timeline)' })
   async timeline(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<TimelineEntry[]> {
-    const events = await ctx.loader(eventsByCaseId).load(c.id);
+    const events = await ctx.services.caseAccess.eventsOf(ctx, c.id, await ctx.loader(eventsByCaseId).load(c.id));
     const actors = await ctx.loader(userById).loadMany(events.map((e) => e.actorId).filter((a): a is string => !!a));
     const byId = new Map(actors.filter((a): a is User => a instanceof User).map((a) => [a.id, a]));
     return events.map((e) => ({ at: e.at, type: e.type, detail: e.detail, actor: e.actorId ? (byId.get(e.actorId) ?? null) : null }));
   }
 
-  @FieldResolver(() => [Case], { description: '疑似重复件：同一信访人（身份证号或电话）或同一事项的其他信访件 (repeat candidates)' })
+  @FieldResolver(() => [CaseView], { description: '疑似重复件：同一信访人（身份证号或电话）或同一事项的其他信访件 (repeat candidates)' })
   repeatCandidates(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case[]> {
     return ctx.services.cases.repeatCandidates(ctx, c);
   }

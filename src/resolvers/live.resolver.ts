@@ -1,3 +1,4 @@
+import { CaseView } from '../schema/types/case.type';
 import { Authorized, Ctx, FieldResolver, Resolver, Root, Subscription, type SubscriptionHandlerData } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
@@ -10,7 +11,8 @@ import type { CaseEventPayload, DeadlineAlertPayload, LiveStatusPayload } from '
 
 /** Delivers an event only to a subscriber who may see the case now, by the same query every read uses. */
 async function mayReceive({ payload, context }: SubscriptionHandlerData<CaseEventPayload | DeadlineAlertPayload, object, RequestContext>): Promise<boolean> {
-  return context.services.live.mayReceive(context, payload.caseId, payload.assignmentId);
+  const type = 'type' in payload ? (payload.type as CaseEventType) : null;
+  return context.services.live.mayReceive(context, payload.caseId, { type, assignmentId: payload.assignmentId ?? null });
 }
 
 @Resolver(() => CaseEvent)
@@ -25,7 +27,7 @@ export class CaseEventResolver {
     return { type: payload.type as CaseEventType, at: new Date(payload.at), caseId: payload.caseId, assignmentId: payload.assignmentId, actorId: payload.actorId };
   }
 
-  @FieldResolver(() => Case, { description: '信访件（按订阅者的权限解析）' })
+  @FieldResolver(() => CaseView, { description: '信访件（按订阅者的权限解析）' })
   case(@Root() e: CaseEvent, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.live.eventCase(ctx, e.caseId);
   }

@@ -1,3 +1,4 @@
+import { CaseView } from '../schema/types/case.type';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
@@ -36,7 +37,7 @@ export class MatterResolver {
 
   @Authorized(Role.REGISTRAR, Role.LEADER)
   @Transactional()
-  @Mutation(() => Case, { description: '把信访件归入事项' })
+  @Mutation(() => CaseView, { description: '把信访件归入事项' })
   linkCaseToMatter(@Arg('caseId', () => ID, { description: '信访件 ID' }) caseId: string, @Arg('matterId', () => ID, { description: '事项 ID' }) matterId: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.matters.link(ctx, caseId, matterId);
   }
@@ -47,7 +48,7 @@ export class MatterResolver {
     return ctx.services.matters.get(ctx, id);
   }
 
-  @FieldResolver(() => [Case], { description: '该事项下当前用户可见的信访件 (cases)' })
+  @FieldResolver(() => [CaseView], { description: '该事项下当前用户可见的信访件 (cases)' })
   async cases(@Root() m: Matter, @Ctx() ctx: RequestContext): Promise<Case[]> {
     return onlyVisible(ctx, await ctx.loader(casesByMatterId).load(m.id));
   }

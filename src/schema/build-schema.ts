@@ -14,6 +14,7 @@ import { CaseEventResolver, DeadlineAlertResolver, LiveStatusResolver } from '..
 import { UnitResolver } from '../resolvers/unit.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
 import { DateTimeScalar } from './scalars';
+import { enforceAudiences } from '../policy/enforce-audiences';
 
 export const RESOLVERS = [
   MetaResolver,
@@ -50,5 +51,5 @@ export async function buildAppSchema(pubSub?: PubSub<Record<string, never>>): Pr
   schema.getMutationType()!.description = '变更：每个变更在一个事务中完成 (mutations, each one transaction)';
   const subscription = schema.getSubscriptionType();
   if (subscription) subscription.description = '订阅：经 graphql-ws 推送，只推送当前用户可见的内容 (subscriptions)';
-  return schema;
+  return enforceAudiences(schema);
 }

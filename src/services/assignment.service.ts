@@ -3,7 +3,7 @@ import type { RequestContext } from '../context/request-context';
 import { updateVersioned } from '../db/versioned-update';
 import { Role } from '../auth/role';
 import { AssignmentAction, assertAssignmentTransition, CaseAction, isOpenAssignment } from '../domain/case-workflow';
-import { deadlineState } from '../domain/deadline-calendar';
+import { assignmentDeadlineState } from '../domain/assignment-deadline';
 import { addCalendarDays, endOfLocalDay, localDateOf } from '../domain/office-time';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
@@ -256,9 +256,6 @@ export class AssignmentService {
 
   /** Derived, never stored: judged now (or at `asOf`) from the due instant and what the unit delivered. */
   deadlineStateOf(a: Assignment, now = new Date()): DeadlineStateEnum {
-    const doneAt = a.deliveredAt ?? (isOpenAssignment(a.status) ? null : a.endedAt);
-    // a hearing stops the clock: nothing falls due while it runs
-    if (!doneAt && a.pausedSince) return DeadlineStateEnum.ON_TRACK;
-    return deadlineState({ dueAt: a.dueAt, doneAt, now }) as DeadlineStateEnum;
+    return assignmentDeadlineState(a, now);
   }
 }

@@ -1,18 +1,33 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { Role } from '../auth/role';
-import { caseScopeFor, type CaseScope } from '../domain/case-visibility';
+import {
+  caseScopeFor,
+  isCaseOffice,
+  mayViewAssignment,
+  mayViewAssignmentPart,
+  mayViewCaseEvent,
+  mayViewInstruction,
+  mayViewMatterDirectly,
+  type CaseScope,
+} from '../policy/access-policy';
+import { caseVisibilitySql } from '../policy/case-visibility.sql';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
+import type { CaseEventRecord } from '../entities/case-event.entity';
+import type { Instruction } from '../entities/instruction.entity';
+import type { Matter } from '../entities/matter.entity';
 import { Unit } from '../entities/unit.entity';
 import { UnitKind } from '../entities/unit-kind.enum';
 import { forbidden, notFound } from '../errors/domain-error';
+import { assignmentsByCaseId } from '../loaders/case.loaders';
 
 const scopes = new WeakMap<RequestContext, Promise<CaseScope>>();
 
 /**
- * The one place where case visibility becomes SQL. Lists, single reads, subscriptions and every mutation
- * find cases through `visibleCases`, so nobody reaches a case the rules hide.
+ * The access policy (src/policy) applied to data: the SQL predicate for lists and reads, and the per-part
+ * decisions for a loaded case. Lists, single reads, field resolvers, the timeline, subscriptions and every
+ * mutation find cases and their parts through here, so nobody reaches what the rules hide.
  */
 export class CaseAccessService {
   /** The viewer's scope, computed once per request from the unit tree. */
@@ -32,22 +47,10 @@ export class CaseAccessService {
     return this.restrict(qb, await this.scope(ctx));
   }
 
+  /** Adds the policy's case predicate to a query over cases aliased `c`. */
   restrict(qb: SelectQueryBuilder<Case>, scope: CaseScope): SelectQueryBuilder<Case> {
-    switch (scope.kind) {
-      case 'all':
-        return qb;
-      case 'congresses':
-        return qb.andWhere('c.congressId IN (:...scopeCongressIds)', { scopeCongressIds: scope.congressIds });
-      case 'unit':
-        return qb
-          .andWhere(
-            `EXISTS (SELECT 1 FROM ${qb.connection.getMetadata(Assignment).tableName} sa WHERE sa.caseId = c.id AND sa.unitId = :scopeUnitId)`,
-            { scopeUnitId: scope.unitId },
-          )
-          .andWhere('(c.accusedUnitId IS NULL OR c.accusedUnitId <> :scopeUnitId)');
-      case 'none':
-        return qb.andWhere('1 = 0');
-    }
+    const { where, params } = caseVisibilitySql(scope, 'c', qb.connection.getMetadata(Assignment).tableName);
+    return scope.kind === 'all' ? qb : qb.andWhere(where, params);
   }
 
   /** The case if the viewer may see it; `NOT_FOUND` otherwise, the same as for a case that does not exist. */
@@ -71,5 +74,55 @@ export class CaseAccessService {
       throw forbidden('只有人大信访机构的登记员或领导可以执行此操作');
     }
     return unit;
+  }
+
+  /** True for office staff whose scope holds the case (they see all of it). */
+  async isOffice(ctx: RequestContext): Promise<boolean> {
+    return isCaseOffice(await this.scope(ctx));
+  }
+
+  /** The case's assignments the viewer may see: all for the office, its own for a unit. */
+  async assignmentsOf(ctx: RequestContext, caseId: string): Promise<Assignment[]> {
+    const [all, scope] = await Promise.all([ctx.loader(assignmentsByCaseId).load(caseId), this.scope(ctx)]);
+    return all.filter((a) => mayViewAssignment(scope, a));
+  }
+
+  /** Keeps the parts (supervisions, extensions, hearings) of an assignment the viewer may see. */
+  async partsOf<T>(ctx: RequestContext, assignment: Pick<Assignment, 'unitId'>, parts: T[]): Promise<T[]> {
+    return mayViewAssignmentPart(await this.scope(ctx), assignment) ? parts : [];
+  }
+
+  /** Keeps the leader instructions the viewer may read. */
+  async instructionsOf(ctx: RequestContext, caseId: string, instructions: Instruction[]): Promise<Instruction[]> {
+    const [all, scope] = await Promise.all([ctx.loader(assignmentsByCaseId).load(caseId), this.scope(ctx)]);
+    return instructions.filter((i) => isCaseOffice(scope) || (i.createdAt !== null && mayViewInstruction(scope, i.createdAt, all)));
+  }
+
+  /** Keeps the timeline entries the viewer may see. */
+  async eventsOf(ctx: RequestContext, caseId: string, events: CaseEventRecord[]): Promise<CaseEventRecord[]> {
+    const [all, scope] = await Promise.all([ctx.loader(assignmentsByCaseId).load(caseId), this.scope(ctx)]);
+    return events.filter((e) => mayViewCaseEvent(scope, e, all));
+  }
+
+  /** Whether a live event about a case the viewer sees may be delivered to them. */
+  async mayReceiveEvent(ctx: RequestContext, caseId: string, event: { type: CaseEventRecord['type'] | null; assignmentId: string | null }): Promise<boolean> {
+    const [all, scope] = await Promise.all([ctx.loader(assignmentsByCaseId).load(caseId), this.scope(ctx)]);
+    return mayViewCaseEvent(scope, event, all);
+  }
+
+  /** The assignment when the viewer may see it: office staff see all of a visible case's, a unit only its own. */
+  async visibleAssignment(ctx: RequestContext, a: Assignment | null): Promise<Assignment | null> {
+    return a && mayViewAssignment(await this.scope(ctx), a) ? a : null;
+  }
+
+  /**
+   * Whether the viewer may see a matter: office staff whose scope holds its congress, or a unit that sees one of
+   * its cases.
+   */
+  async mayViewMatter(ctx: RequestContext, matter: Matter): Promise<boolean> {
+    const scope = await this.scope(ctx);
+    if (mayViewMatterDirectly(scope, matter)) return true;
+    if (scope.kind !== 'unit') return false;
+    return (await (await this.visibleCases(ctx)).andWhere('c.matterId = :pvMatter', { pvMatter: matter.id }).getCount()) > 0;
   }
 }

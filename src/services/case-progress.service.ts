@@ -5,7 +5,7 @@ import { Case } from '../entities/case.entity';
 import { CaseEventRecord } from '../entities/case-event.entity';
 import { CaseEventType, Satisfaction } from '../entities/case-enums';
 import { Reply } from '../entities/reply.entity';
-import { DomainError, alreadyExists, conflict } from '../errors/domain-error';
+import { DomainError, alreadyExists, conflict, forbidden } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import type { CaseProgress, RatingResult } from '../schema/types/case-types';
 import type { ThrottleRule } from './login-throttle.service';
@@ -67,6 +67,8 @@ export class CaseProgressService {
 
   /** The petitioner's own rating, once, after a reply. */
   async rate(ctx: RequestContext, queryCode: string, satisfaction: Satisfaction): Promise<RatingResult> {
+    // the rating is the petitioner's own: staff who can read a query code record a phone follow-up at closeCase
+    if (ctx.user) throw forbidden('工作人员不能代信访人评价；电话回访的满意度请在办结时录入');
     const c = await this.find(ctx, queryCode);
     // the lookup above commits its own failure count; the rating itself is one transaction
     return ctx.transaction(() => this.recordRating(ctx, c, satisfaction));

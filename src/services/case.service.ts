@@ -80,10 +80,12 @@ export class CaseService {
         throw badInput('referredFromUnitId', '批转机关须为本级人大的上级人大');
       }
     }
-    if (input.matterId) await this.matterOf(ctx, input.matterId, 'matterId');
+    if (input.matterId) await ctx.services.matters.get(ctx, input.matterId, 'matterId');
     if (input.accusedUnitId) {
       if (input.caseType !== CaseType.ACCUSATION) throw badInput('accusedUnitId', '只有检举控告件才能指定被检举单位');
       if (!(await ctx.repo(Unit).existsBy({ id: input.accusedUnitId }))) throw notFound('被检举单位', 'accusedUnitId');
+      // Art 30: an accusation against this congress itself goes to the congress above it
+      if (input.accusedUnitId === congress.id) throw new DomainError(ErrorCode.ACCUSED_UNIT_EXCLUDED, '检举控告本级人大的信访件应由上级人大办理', 'accusedUnitId');
     }
 
     const year = Number(localDateOf(now, ctx.app.config.officeTimeZone).slice(0, 4));
@@ -279,6 +281,7 @@ export class CaseService {
     if (!target || target.kind !== UnitKind.CONGRESS || target.parentId !== upper.congressId) {
       throw badInput('toUnitId', '只能批转给本级人大的直属下级人大');
     }
+    if (upper.accusedUnitId === target.id) throw new DomainError(ErrorCode.ACCUSED_UNIT_EXCLUDED, '检举控告件不得批转给被检举的人大', 'toUnitId');
     assertTransition(upper.status, CaseAction.REFER);
     const now = new Date();
     const year = Number(localDateOf(now, ctx.app.config.officeTimeZone).slice(0, 4));
@@ -326,11 +329,6 @@ export class CaseService {
       .getMany();
   }
 
-  async matterOf(ctx: RequestContext, id: string, field: string): Promise<Matter> {
-    const matter = await ctx.repo(Matter).findOneBy({ id });
-    if (!matter) throw notFound('事项', field);
-    return matter;
-  }
 
   /** Re-reads a case after the change that returned it; used by mutations that answer with the case. */
   reload(ctx: RequestContext, id: string): Promise<Case> {

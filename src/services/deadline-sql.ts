@@ -5,19 +5,25 @@ const DUE_SOON_MS = 3 * 24 * 3600 * 1000;
 const OPEN = Object.values(AssignmentStatus).filter(isOpenAssignment);
 
 /**
- * The deadline states of `deadlineState` (src/domain/deadline-calendar.ts) as SQL over an assignment aliased
- * `alias`, judged at `now`: the list filter and the alert scheduler both select with these, so the two never
- * disagree about which assignment is overdue. A running hearing stops the clock.
+ * The deadline states of `assignmentDeadlineState` (src/domain/assignment-deadline.ts) as SQL over an assignment
+ * aliased `alias`, judged at `now`, clause for clause: the list filter and the alert scheduler both select with
+ * these, and a test runs both forms over every assignment state on both engines.
  */
 export function deadlineStateSql(alias: string, state: DeadlineStateEnum, now: Date): { where: string; params: Record<string, unknown> } {
   const a = alias;
-  const waiting = `${a}.deliveredAt IS NULL AND ${a}.status IN (:...dsOpen)`;
+  // doneAtOf: the delivery, or the end of an assignment the office completed without one
+  const doneAt = `COALESCE(${a}.deliveredAt, CASE WHEN ${a}.status = :dsCompleted THEN ${a}.endedAt END)`;
+  const waiting = `${doneAt} IS NULL AND ${a}.status IN (:...dsOpen)`;
   const where: Record<DeadlineStateEnum, string> = {
+    DONE: `${doneAt} IS NOT NULL AND ${doneAt} <= ${a}.dueAt`,
+    DONE_LATE: `${doneAt} IS NOT NULL AND ${doneAt} > ${a}.dueAt`,
+    ENDED: `${doneAt} IS NULL AND ${a}.status NOT IN (:...dsOpen)`,
     OVERDUE: `${waiting} AND ${a}.pausedSince IS NULL AND ${a}.dueAt < :dsNow`,
     DUE_SOON: `${waiting} AND ${a}.pausedSince IS NULL AND ${a}.dueAt >= :dsNow AND ${a}.dueAt <= :dsSoon`,
     ON_TRACK: `${waiting} AND (${a}.dueAt > :dsSoon OR ${a}.pausedSince IS NOT NULL)`,
-    DONE: `${a}.deliveredAt IS NOT NULL AND ${a}.deliveredAt <= ${a}.dueAt`,
-    DONE_LATE: `${a}.deliveredAt IS NOT NULL AND ${a}.deliveredAt > ${a}.dueAt`,
   };
-  return { where: where[state], params: { dsNow: now, dsSoon: new Date(now.getTime() + DUE_SOON_MS), dsOpen: OPEN } };
+  return {
+    where: where[state],
+    params: { dsNow: now, dsSoon: new Date(now.getTime() + DUE_SOON_MS), dsOpen: OPEN, dsCompleted: AssignmentStatus.COMPLETED },
+  };
 }

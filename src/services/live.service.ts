@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
+import type { CaseEventType } from '../entities/case-enums';
 import { notFound } from '../errors/domain-error';
 import { visibleCaseById } from '../loaders/case.loaders';
 
@@ -10,13 +11,12 @@ export class LiveService {
    * True when the subscriber may see the case now and, for a handling unit, the event concerns its own
    * assignment or the case as a whole.
    */
-  async mayReceive(ctx: RequestContext, caseId: string, assignmentId?: string | null): Promise<boolean> {
+  async mayReceive(ctx: RequestContext, caseId: string, event: { type: CaseEventType | null; assignmentId: string | null }): Promise<boolean> {
     // a subscription keeps one context for its life: every event starts from fresh data, and the case loaded
     // here for the decision is the one its fields are then resolved from
     ctx.resetLoaders();
     if (!(await ctx.loader(visibleCaseById).load(caseId))) return false;
-    if (!assignmentId) return true;
-    return (await this.visibleAssignment(ctx, assignmentId)) !== null;
+    return ctx.services.caseAccess.mayReceiveEvent(ctx, caseId, event);
   }
 
   /** The event's case, as loaded when deciding to deliver it. */
@@ -28,10 +28,6 @@ export class LiveService {
 
   /** The assignment when the viewer may see it: office staff see all of a visible case's, a unit only its own. */
   async visibleAssignment(ctx: RequestContext, id: string): Promise<Assignment | null> {
-    const a = await ctx.repo(Assignment).findOneBy({ id });
-    if (!a) return null;
-    const scope = await ctx.services.caseAccess.scope(ctx);
-    if (scope.kind === 'unit' && scope.unitId !== a.unitId) return null;
-    return a;
+    return ctx.services.caseAccess.visibleAssignment(ctx, await ctx.repo(Assignment).findOneBy({ id }));
   }
 }

@@ -32,12 +32,7 @@ export class MatterService {
   async get(ctx: RequestContext, id: string, field = 'id'): Promise<Matter> {
     const matter = await ctx.repo(Matter).findOneBy({ id });
     if (!matter) throw notFound('事项', field);
-    const scope = await ctx.services.caseAccess.scope(ctx);
-    const visible =
-      scope.kind === 'all' ||
-      (scope.kind === 'congresses' && scope.congressIds.includes(matter.congressId)) ||
-      (scope.kind === 'unit' && (await (await ctx.services.caseAccess.visibleCases(ctx)).andWhere('c.matterId = :m', { m: matter.id }).getCount()) > 0);
-    if (!visible) throw notFound('事项', field);
+    if (!(await ctx.services.caseAccess.mayViewMatter(ctx, matter))) throw notFound('事项', field);
     return matter;
   }
 }

@@ -1,7 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Audience, Visible } from '../policy/audience';
 import { CaseEventType, DeadlineStateEnum } from '../entities/case-enums';
 
 /** One change of a case as a subscriber receives it; the fields are resolved with the subscriber's permissions. */
+@Visible(Audience.CASE_PART)
 @ObjectType({ description: '信访件事件：每次变更推送一次，只推送给能看到该信访件的用户 (case event)' })
 export class CaseEvent {
   @Field(() => CaseEventType, { description: '事件类型' })
@@ -17,6 +19,7 @@ export class CaseEvent {
 
 
 /** A reminder that an assignment is due soon or overdue. */
+@Visible(Audience.CASE_PART)
 @ObjectType({ description: '期限提醒：交办件即将到期（剩余不超过 3 日）或已逾期，每件每种提醒只推送一次 (deadline alert)' })
 export class DeadlineAlert {
   @Field(() => DeadlineStateEnum, { description: 'DUE_SOON 即将到期，或 OVERDUE 已逾期' })
@@ -30,6 +33,7 @@ export class DeadlineAlert {
 }
 
 /** The state of this instance's live event bus. */
+@Visible(Audience.SIGNED_IN)
 @ObjectType({ description: '实时推送通道状态：Redis 中断时告知订阅者，恢复后继续推送 (live channel status)' })
 export class LiveStatus {
   @Field(() => Boolean, { description: '事件能否在各实例间传递' })

@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Audience, Visible } from '../../policy/audience';
 import { User } from '../../entities/user.entity';
 
+@Visible(Audience.PUBLIC)
 @ObjectType({ description: '登录结果：令牌及其到期时间 (token, its expiry and the user)' })
 export class AuthPayload {
   @Field(() => String, { description: 'JWT 令牌；请求时放在 Authorization: Bearer <token> 头中' })

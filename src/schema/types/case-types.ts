@@ -1,8 +1,11 @@
+import { CaseView } from './case.type';
+import { Audience, Visible } from '../../policy/audience';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Case } from '../../entities/case.entity';
 import { CaseEventType, CaseStatus, Outcome, Satisfaction } from '../../entities/case-enums';
 import { User } from '../../entities/user.entity';
 
+@Visible(Audience.CASE_PART)
 @ObjectType({ description: '办理结果 (result reported by the unit)' })
 export class AssignmentResult {
   @Field(() => Outcome, { description: '处理结果' })
@@ -15,6 +18,7 @@ export class AssignmentResult {
   reportedAt: Date;
 }
 
+@Visible(Audience.CASE_PART)
 @ObjectType({ description: '时间线条目：每一次变更，含操作人和时间 (timeline entry)' })
 export class TimelineEntry {
   @Field(() => Date, { description: '时间' })
@@ -30,6 +34,7 @@ export class TimelineEntry {
   detail: string | null;
 }
 
+@Visible(Audience.SIGNED_IN)
 @ObjectType({ description: '分页信息 (Relay page info)' })
 export class PageInfo {
   @Field(() => Boolean, { description: '是否还有下一页' })
@@ -45,15 +50,17 @@ export class PageInfo {
   endCursor: string | null;
 }
 
+@Visible(Audience.CASE_VIEWER)
 @ObjectType({ description: '信访件列表中的一条 (case edge)' })
 export class CaseEdge {
   @Field(() => String, { description: '游标（不透明）' })
   cursor: string;
 
-  @Field(() => Case, { description: '信访件' })
+  @Field(() => CaseView, { description: '信访件' })
   node: Case;
 }
 
+@Visible(Audience.SIGNED_IN)
 @ObjectType({ description: '信访件分页列表 (case connection)' })
 export class CaseConnection {
   @Field(() => Int, { description: '符合条件的总数' })
@@ -66,6 +73,7 @@ export class CaseConnection {
   edges: CaseEdge[];
 }
 
+@Visible(Audience.PUBLIC)
 @ObjectType({ description: '进度中的一步（公开）(public progress step)' })
 export class ProgressStep {
   @Field(() => Date, { description: '时间' })
@@ -75,6 +83,7 @@ export class ProgressStep {
   label: string;
 }
 
+@Visible(Audience.PUBLIC)
 @ObjectType({ description: '对信访人的最新答复（公开）(latest reply, public)' })
 export class ProgressReply {
   @Field(() => String, { description: '答复正文' })
@@ -84,6 +93,7 @@ export class ProgressReply {
   repliedAt: Date;
 }
 
+@Visible(Audience.PUBLIC)
 @ObjectType({ description: '信访人凭查询码看到的办理进度；不含任何其他对象 (public progress by query code)' })
 export class CaseProgress {
   @Field(() => String, { description: '编号' })
@@ -105,6 +115,7 @@ export class CaseProgress {
   satisfaction: Satisfaction | null;
 }
 
+@Visible(Audience.PUBLIC)
 @ObjectType({ description: '评价结果 (rating recorded)' })
 export class RatingResult {
   @Field(() => String, { description: '编号' })

@@ -1,0 +1,176 @@
+import { Role } from '../auth/role';
+import { AssignmentStatus, CaseEventType } from '../entities/case-enums';
+import { UnitKind } from '../entities/unit-kind.enum';
+
+/**
+ * The one room that knows who sees what (DESIGN.md "Who sees what"). Everything here is a plain function of
+ * the viewer's scope and the facts of a case; the SQL form of the case rule lives beside it
+ * (case-visibility.sql.ts) and a test proves the two agree on both engines. Lists, reads, field resolvers, the
+ * timeline, exports and the subscription filter all ask these functions; nobody else writes a rule.
+ */
+
+/** Which cases a viewer may see, derived once per request from the user and the unit tree. */
+export type CaseScope =
+  | { kind: 'all' }
+  | { kind: 'congresses'; congressId: string; congressIds: string[] }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'none' };
+
+export interface ScopeUser {
+  id?: string;
+  roles: readonly Role[];
+  unitId: string | null;
+  piiAccess?: boolean;
+}
+
+export interface ScopeUnit {
+  id: string;
+  kind: UnitKind;
+  parentId: string | null;
+}
+
+/** A case as the policy needs to know it. */
+export interface CaseFacts {
+  congressId: string;
+  accusedUnitId: string | null;
+}
+
+/** An assignment as the policy needs to know it. */
+export interface AssignmentFacts {
+  id?: string;
+  unitId: string;
+  status: AssignmentStatus;
+  assignedAt?: Date;
+}
+
+export const OFFICE_ROLES: readonly Role[] = [Role.ADMIN, Role.REGISTRAR, Role.LEADER, Role.VIEWER];
+export const HANDLING_ROLES: readonly Role[] = [Role.HANDLER, Role.LIAISON];
+
+/**
+ * Assignment states that end a unit's access at once: an objection hands the case back to the office and a
+ * cancelled assignment is no longer the unit's business. REPORTED and COMPLETED keep it (the unit's own history).
+ */
+export const ACCESS_ENDING_STATUSES: readonly AssignmentStatus[] = [AssignmentStatus.CANCELLED, AssignmentStatus.OBJECTED];
+
+/**
+ * Congress office staff see their congress's cases and those of every congress below it; a handling unit sees
+ * the cases assigned to it; the bootstrap administrator, who belongs to no unit, sees all; deputies and legal
+ * workers see no case directly (only the meetings they are invited to).
+ */
+export function caseScopeFor(user: ScopeUser, units: readonly ScopeUnit[]): CaseScope {
+  if (!user.unitId) return user.roles.includes(Role.ADMIN) ? { kind: 'all' } : { kind: 'none' };
+  const unit = units.find((u) => u.id === user.unitId);
+  if (!unit) return { kind: 'none' };
+  if (unit.kind === UnitKind.CONGRESS && user.roles.some((r) => OFFICE_ROLES.includes(r))) {
+    return { kind: 'congresses', congressId: unit.id, congressIds: congressesWithin(unit.id, units) };
+  }
+  if (user.roles.some((r) => HANDLING_ROLES.includes(r))) return { kind: 'unit', unitId: unit.id };
+  return { kind: 'none' };
+}
+
+/** A congress and every congress below it in the parent chain. */
+export function congressesWithin(congressId: string, units: readonly ScopeUnit[]): string[] {
+  const children = new Map<string, string[]>();
+  for (const u of units) {
+    if (u.kind !== UnitKind.CONGRESS || !u.parentId) continue;
+    children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  }
+  const out: string[] = [];
+  const queue = [congressId];
+  while (queue.length) {
+    const id = queue.shift()!;
+    if (out.includes(id)) continue;
+    out.push(id);
+    queue.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+/** True while the assignment still gives its unit access to the case. */
+export function grantsAccess(a: Pick<AssignmentFacts, 'status'>): boolean {
+  return !ACCESS_ENDING_STATUSES.includes(a.status);
+}
+
+/**
+ * The in-memory form of the case rule, for a case loaded with its assignments (live events, exports). It must
+ * answer exactly as `caseVisibilitySql` does.
+ */
+export function mayViewCase(scope: CaseScope, c: CaseFacts, assignments: readonly AssignmentFacts[]): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'congresses':
+      // Art 30: an accused congress's staff never see the accusation; the congress above handles it
+      return scope.congressIds.includes(c.congressId) && c.accusedUnitId !== scope.congressId;
+    case 'unit':
+      return c.accusedUnitId !== scope.unitId && assignments.some((a) => a.unitId === scope.unitId && grantsAccess(a));
+    case 'none':
+      return false;
+  }
+}
+
+/** Office staff of a congress whose scope holds the case: they see the whole case. */
+export function isCaseOffice(scope: CaseScope): boolean {
+  return scope.kind === 'all' || scope.kind === 'congresses';
+}
+
+/** A unit sees its own assignments (ended ones included, as its history); the office sees all. */
+export function mayViewAssignment(scope: CaseScope, a: Pick<AssignmentFacts, 'unitId'>): boolean {
+  return isCaseOffice(scope) || (scope.kind === 'unit' && a.unitId === scope.unitId);
+}
+
+/** Supervisions, extensions and hearings belong to one assignment and follow it. */
+export const mayViewAssignmentPart = mayViewAssignment;
+
+/**
+ * Leader instructions travel with the letter (函告): a unit sees those recorded before its latest assignment was
+ * made; later ones stay internal to the office until sent with a new assignment.
+ */
+export function mayViewInstruction(scope: CaseScope, recordedAt: Date, assignments: readonly AssignmentFacts[]): boolean {
+  if (isCaseOffice(scope)) return true;
+  if (scope.kind !== 'unit') return false;
+  const own = assignments.filter((a) => a.unitId === scope.unitId && a.assignedAt);
+  return own.some((a) => recordedAt.getTime() <= a.assignedAt!.getTime());
+}
+
+/** The case's own steps, which every viewer of the case may follow in its timeline. */
+export const CASE_STEP_EVENTS: readonly CaseEventType[] = [
+  CaseEventType.REGISTERED,
+  CaseEventType.ACCEPTED,
+  CaseEventType.REPLIED,
+  CaseEventType.CLOSED,
+  CaseEventType.REOPENED,
+];
+
+/**
+ * A timeline entry (and the live event it came from): the office sees every entry; a unit sees the case's own
+ * steps and the entries of its own assignments, never another unit's assignment, supervision, objection or
+ * extension, nor the office's internal steps (instructions, matter links).
+ */
+export function mayViewCaseEvent(scope: CaseScope, e: { type: CaseEventType | null; assignmentId: string | null }, assignments: readonly AssignmentFacts[]): boolean {
+  if (isCaseOffice(scope)) return true;
+  if (scope.kind !== 'unit') return false;
+  if (e.assignmentId) {
+    const a = assignments.find((x) => x.id === e.assignmentId);
+    return !!a && a.unitId === scope.unitId;
+  }
+  return e.type !== null && CASE_STEP_EVENTS.includes(e.type);
+}
+
+/**
+ * The query code is the petitioner's secret: only the office staff of the congress that registered the case
+ * read it (to print the receipt). Handling units, upper congresses and the bootstrap administrator get null.
+ */
+export function mayReadQueryCode(user: ScopeUser | undefined, c: Pick<CaseFacts, 'congressId'>): boolean {
+  return !!user && user.unitId === c.congressId && user.roles.some((r) => r === Role.REGISTRAR || r === Role.LEADER);
+}
+
+/** Full ID numbers, phone numbers and addresses: only holders of the PII permission (every read is audited). */
+export function mayReadPii(user: ScopeUser | undefined): boolean {
+  return !!user?.piiAccess;
+}
+
+/** A matter is visible to office staff whose scope holds its congress; a unit sees it through a case it sees. */
+export function mayViewMatterDirectly(scope: CaseScope, matter: { congressId: string }): boolean {
+  return scope.kind === 'all' || (scope.kind === 'congresses' && scope.congressIds.includes(matter.congressId));
+}

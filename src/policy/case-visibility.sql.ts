@@ -1,0 +1,28 @@
+import { ACCESS_ENDING_STATUSES, type CaseScope } from './access-policy';
+
+/**
+ * The SQL form of `mayViewCase` over a case aliased `alias`, given the assignment table's name. It is the
+ * predicate every list, read, mutation, statistic and export adds to its query; `case-visibility.e2e-spec.ts`
+ * runs both forms over the same rows on both engines and requires the same answer.
+ */
+export function caseVisibilitySql(scope: CaseScope, alias: string, assignmentTable: string): { where: string; params: Record<string, unknown> } {
+  const c = alias;
+  switch (scope.kind) {
+    case 'all':
+      return { where: '1 = 1', params: {} };
+    case 'congresses':
+      return {
+        where: `${c}.congressId IN (:...pvCongressIds) AND (${c}.accusedUnitId IS NULL OR ${c}.accusedUnitId <> :pvOwnCongress)`,
+        params: { pvCongressIds: scope.congressIds, pvOwnCongress: scope.congressId },
+      };
+    case 'unit':
+      return {
+        where:
+          `(${c}.accusedUnitId IS NULL OR ${c}.accusedUnitId <> :pvUnitId) AND EXISTS (SELECT 1 FROM ${assignmentTable} pva ` +
+          `WHERE pva.caseId = ${c}.id AND pva.unitId = :pvUnitId AND pva.status NOT IN (:...pvEnded))`,
+        params: { pvUnitId: scope.unitId, pvEnded: [...ACCESS_ENDING_STATUSES] },
+      };
+    case 'none':
+      return { where: '1 = 0', params: {} };
+  }
+}
