@@ -2,10 +2,16 @@ import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
 import { notFound } from '../errors/domain-error';
-import { visibleCaseById } from '../loaders/case.loaders';
+import type { CaseAccessService } from './case-access.service';
+import type { CaseQueryService } from './case-query.service';
 
 /** Who receives which live event. Every decision defers to the case visibility used by queries. */
 export class LiveService {
+  constructor(
+    private readonly caseAccess: CaseAccessService,
+    private readonly caseQuery: CaseQueryService,
+  ) {}
+
   /**
    * True when the subscriber may see the case now and, for a handling unit, the event concerns its own
    * assignment or the case as a whole.
@@ -14,14 +20,14 @@ export class LiveService {
     // a subscription keeps one context for its life: every event starts from fresh data, and the case loaded
     // here for the decision is the one its fields are then resolved from
     ctx.resetLoaders();
-    if (!(await ctx.loader(visibleCaseById).load(caseId))) return false;
+    if (!(await this.caseQuery.visible(ctx, caseId))) return false;
     if (!assignmentId) return true;
     return (await this.visibleAssignment(ctx, assignmentId)) !== null;
   }
 
   /** The event's case, as loaded when deciding to deliver it. */
   async eventCase(ctx: RequestContext, caseId: string): Promise<Case> {
-    const c = await ctx.loader(visibleCaseById).load(caseId);
+    const c = await this.caseQuery.visible(ctx, caseId);
     if (!c) throw notFound('信访件');
     return c;
   }
@@ -30,7 +36,7 @@ export class LiveService {
   async visibleAssignment(ctx: RequestContext, id: string): Promise<Assignment | null> {
     const a = await ctx.repo(Assignment).findOneBy({ id });
     if (!a) return null;
-    const scope = await ctx.services.caseAccess.scope(ctx);
+    const scope = await this.caseAccess.scope(ctx);
     if (scope.kind === 'unit' && scope.unitId !== a.unitId) return null;
     return a;
   }
