@@ -20,28 +20,40 @@ import { PetitionerService } from './services/petitioner.service';
 import { SerialNumberService } from './services/serial-number.service';
 import type { AppPubSub } from './subscriptions/pubsub';
 
-/** The services, one instance each per process; stateless apart from what they are given here. */
+/**
+ * The services, one instance each per process; stateless apart from what they are given here. Each is built
+ * after the services it uses, so the dependencies form a graph without cycles.
+ */
 export function createServices(config: AppConfig) {
   const tokens = new TokenService(config.jwtSecret, config.tokenTtlSeconds);
   const throttle = new LoginThrottleService();
+  const units = new UnitService();
+  const calendar = new CalendarService(config.officeTimeZone);
+  const caseAccess = new CaseAccessService();
+  const caseEvents = new CaseEventService();
+  const caseQuery = new CaseQueryService(caseAccess);
+  const petitioners = new PetitionerService(config.piiKey);
+  const serials = new SerialNumberService();
+  const cases = new CaseService(caseAccess, caseEvents, petitioners, units, serials, calendar, config.officeTimeZone);
+  const assignments = new AssignmentService(caseAccess, cases, caseEvents, calendar);
   return {
     tokens,
     throttle,
     auth: new AuthService(tokens, throttle),
-    units: new UnitService(),
+    units,
     users: new UserService(),
-    calendar: new CalendarService(),
-    caseAccess: new CaseAccessService(),
-    caseEvents: new CaseEventService(),
-    cases: new CaseService(),
-    caseQuery: new CaseQueryService(),
-    caseProgress: new CaseProgressService(),
-    assignments: new AssignmentService(),
-    hearings: new HearingService(),
-    live: new LiveService(),
-    matters: new MatterService(),
-    petitioners: new PetitionerService(config.piiKey),
-    serials: new SerialNumberService(),
+    calendar,
+    caseAccess,
+    caseEvents,
+    cases,
+    caseQuery,
+    caseProgress: new CaseProgressService(throttle, caseEvents),
+    assignments,
+    hearings: new HearingService(assignments, caseAccess, caseEvents, calendar),
+    live: new LiveService(caseAccess, caseQuery),
+    matters: new MatterService(caseAccess, caseEvents),
+    petitioners,
+    serials,
   };
 }
 

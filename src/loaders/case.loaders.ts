@@ -10,7 +10,8 @@ import { ReplyWording } from '../entities/reply-wording.entity';
 import { Supervision } from '../entities/supervision.entity';
 import { User } from '../entities/user.entity';
 import DataLoader from 'dataloader';
-import type { LoaderFactory } from '../context/request-context';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { LoaderFactory, RequestContext } from '../context/request-context';
 import { byIdLoader, groupedLoader } from './by-id.loader';
 
 export const caseById = byIdLoader(Case);
@@ -28,13 +29,20 @@ export const supervisionsByAssignmentId = groupedLoader(Supervision, 'assignment
 export const casesByReferredFromCaseId = groupedLoader(Case, 'referredFromCaseId', { createdAt: 'ASC' });
 export const casesByMatterId = groupedLoader(Case, 'matterId', { receivedAt: 'ASC' });
 
+/** Where visible cases come from: a query over the cases the viewer may see, aliased `c`. */
+export interface VisibleCaseSource {
+  visibleCases(ctx: RequestContext): Promise<SelectQueryBuilder<Case>>;
+}
+
 /**
- * Cases by id as the viewer may see them (null when hidden), through the one visibility query. For reads
- * that do not change the case within the request, such as resolving a live event.
+ * A loader factory for cases by id as the viewer may see them (null when hidden), through the one visibility
+ * query. Create it once per process: the request caches loaders by factory.
  */
-export const visibleCaseById: LoaderFactory<string, Case | null> = (ctx) =>
-  new DataLoader<string, Case | null>(async (ids) => {
-    const rows = await (await ctx.services.caseAccess.visibleCases(ctx)).andWhere('c.id IN (:...visibleIds)', { visibleIds: [...ids] }).getMany();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+export function visibleCaseLoader(source: VisibleCaseSource): LoaderFactory<string, Case | null> {
+  return (ctx) =>
+    new DataLoader<string, Case | null>(async (ids) => {
+      const rows = await (await source.visibleCases(ctx)).andWhere('c.id IN (:...visibleIds)', { visibleIds: [...ids] }).getMany();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+}

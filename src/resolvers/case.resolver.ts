@@ -20,9 +20,7 @@ import {
   petitionersByCaseId,
   repliesByCaseId,
   userById,
-  visibleCaseById,
 } from '../loaders/case.loaders';
-import { onlyVisible } from '../loaders/visible-cases';
 import { unitById } from '../loaders/unit.loaders';
 import { CaseFilter, ReferCaseInput, ReplyInput } from '../schema/inputs/case-workflow.inputs';
 import { RegisterCaseInput } from '../schema/inputs/register-case.input';
@@ -146,13 +144,13 @@ export class CaseResolver {
 
   @FieldResolver(() => CaseView, { nullable: true, description: '上级人大的原件（当前用户可见时）(the upper congress\'s case)' })
   async referredFromCase(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case | null> {
-    return c.referredFromCaseId ? ctx.loader(visibleCaseById).load(c.referredFromCaseId) : null;
+    return c.referredFromCaseId ? ctx.services.caseQuery.visible(ctx, c.referredFromCaseId) : null;
   }
 
   @FieldResolver(() => [CaseView], { description: '批转给下级人大后形成的下级件 (cases made from this one by referral)' })
   async referrals(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case[]> {
     const lower = await ctx.loader(casesByReferredFromCaseId).load(c.id);
-    return onlyVisible(ctx, lower);
+    return ctx.services.caseQuery.onlyVisible(ctx, lower);
   }
 
   @FieldResolver(() => Unit, { description: '登记机关（人大）(registering congress)' })

@@ -1,30 +1,12 @@
 import { CaseView } from '../schema/types/case.type';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { IsOptional, Length, Matches } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { Role } from '../auth/role';
 import { Case } from '../entities/case.entity';
 import { Matter } from '../entities/matter.entity';
 import { casesByMatterId } from '../loaders/case.loaders';
-import { onlyVisible } from '../loaders/visible-cases';
+import { CreateMatterInput } from '../schema/inputs/create-matter.input';
 import { Transactional } from './transactional.middleware';
-
-@InputType({ description: '新建事项 (create a matter)' })
-export class CreateMatterInput {
-  @Field(() => String, { description: '事项标题' })
-  @Length(1, 200, { message: '事项标题不能为空，且不超过 200 个字符' })
-  @Matches(/\S/, { message: '事项标题不能为空' })
-  title: string;
-
-  @Field(() => String, { nullable: true, description: '说明' })
-  @IsOptional()
-  @Length(0, 5000, { message: '说明不超过 5000 个字符' })
-  description?: string;
-
-  @Field(() => [ID], { nullable: true, description: '归入该事项的信访件' })
-  caseIds?: string[];
-}
 
 @Resolver(() => Matter)
 export class MatterResolver {
@@ -50,6 +32,6 @@ export class MatterResolver {
 
   @FieldResolver(() => [CaseView], { description: '该事项下当前用户可见的信访件 (cases)' })
   async cases(@Root() m: Matter, @Ctx() ctx: RequestContext): Promise<Case[]> {
-    return onlyVisible(ctx, await ctx.loader(casesByMatterId).load(m.id));
+    return ctx.services.caseQuery.onlyVisible(ctx, await ctx.loader(casesByMatterId).load(m.id));
   }
 }

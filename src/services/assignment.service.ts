@@ -2,7 +2,7 @@ import { In, Not } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { updateVersioned } from '../db/versioned-update';
 import { Role } from '../auth/role';
-import { AssignmentAction, assertAssignmentTransition, CaseAction, isOpenAssignment } from '../domain/case-workflow';
+import { AssignmentAction, CaseAction, isOpenAssignment } from '../domain/case-workflow';
 import { assignmentDeadlineState } from '../domain/assignment-deadline';
 import { addCalendarDays, endOfLocalDay, localDateOf } from '../domain/office-time';
 import { Assignment } from '../entities/assignment.entity';
@@ -15,6 +15,11 @@ import { UnitKind } from '../entities/unit-kind.enum';
 import { DomainError, alreadyExists, badInput, forbidden, notFound } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import type { AssignCaseInput, ReportResultInput, RequestExtensionInput, SuperviseInput } from '../schema/inputs/case-workflow.inputs';
+import { moveAssignment } from './assignment-move';
+import type { CalendarService } from './calendar.service';
+import type { CaseAccessService } from './case-access.service';
+import type { CaseEventService } from './case-event.service';
+import type { CaseService } from './case.service';
 
 const DEFAULT_DUE_DAYS = 60;
 const OBJECTION_WORKING_DAYS = 5;
@@ -25,18 +30,18 @@ const MAX_EXTENSION_DAYS = 30;
  * result, review, supervision. Case states that follow from it go through `CaseService.transition`.
  */
 export class AssignmentService {
-  /** Applies an assignment transition with an optimistic version check. */
-  async move(ctx: RequestContext, a: Assignment, action: AssignmentAction, patch: Partial<Assignment> = {}): Promise<Assignment> {
-    const status = assertAssignmentTransition(a.status, action);
-    await updateVersioned(ctx, Assignment, a, { ...patch, status });
-    return ctx.repo(Assignment).findOneByOrFail({ id: a.id });
-  }
+  constructor(
+    private readonly caseAccess: CaseAccessService,
+    private readonly cases: Pick<CaseService, 'forOffice' | 'transition'>,
+    private readonly caseEvents: CaseEventService,
+    private readonly calendar: CalendarService,
+  ) {}
 
   /** An assignment whose case the viewer may see; `NOT_FOUND` otherwise. */
   async getVisible(ctx: RequestContext, id: string, field = 'id'): Promise<{ a: Assignment; c: Case }> {
     const a = await ctx.repo(Assignment).findOneBy({ id });
     if (!a) throw notFound('交办件', field);
-    const c = await ctx.services.caseAccess.getVisible(ctx, a.caseId, field);
+    const c = await this.caseAccess.getVisible(ctx, a.caseId, field);
     return { a, c };
   }
 
@@ -50,7 +55,7 @@ export class AssignmentService {
 
   private async forOffice(ctx: RequestContext, id: string, field = 'id') {
     const found = await this.getVisible(ctx, id, field);
-    await ctx.services.caseAccess.assertOfficeOf(ctx, found.c);
+    await this.caseAccess.assertOfficeOf(ctx, found.c);
     return found;
   }
 
@@ -59,7 +64,7 @@ export class AssignmentService {
    * days from today and ends at the end of the due day, rolled past weekends and holidays.
    */
   async assign(ctx: RequestContext, input: AssignCaseInput): Promise<Assignment> {
-    const c = await ctx.services.cases.forOffice(ctx, input.caseId);
+    const c = await this.cases.forOffice(ctx, input.caseId);
     const unit = await ctx.repo(Unit).findOneBy({ id: input.unitId });
     if (!unit) throw notFound('承办单位', 'unitId');
     if (unit.kind === UnitKind.CONGRESS) throw badInput('unitId', '交给下级人大请使用批转 (referCase)');
@@ -74,7 +79,7 @@ export class AssignmentService {
     const action = c.status === CaseStatus.ASSIGNED ? undefined : CaseAction.ASSIGN;
 
     const now = new Date();
-    const calendar = await ctx.services.calendar.calendar(ctx);
+    const calendar = await this.calendar.calendar(ctx);
     const days = input.dueInDays ?? DEFAULT_DUE_DAYS;
     const unrolledDueDate = calendar.unrolledDueDate(localDateOf(now, calendar.timeZone), days);
     const repo = ctx.repo(Assignment);
@@ -102,22 +107,22 @@ export class AssignmentService {
       }),
     );
     const detail = `${unit.name}（${input.mode === AssignmentMode.ASSIGN ? '交办' : '转办'}，${role === AssignmentRole.LEAD ? '主办' : '协办'}）`;
-    if (action) await ctx.services.cases.transition(ctx, c, action, { event: CaseEventType.ASSIGNED, assignmentId: a.id, detail });
-    else await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.ASSIGNED, detail });
+    if (action) await this.cases.transition(ctx, c, action, { event: CaseEventType.ASSIGNED, assignmentId: a.id, detail });
+    else await this.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.ASSIGNED, detail });
     return a;
   }
 
   /** 签收. */
   async accept(ctx: RequestContext, id: string): Promise<Assignment> {
     const { a } = await this.forUnit(ctx, id);
-    const moved = await this.move(ctx, a, AssignmentAction.ACCEPT, { acceptedAt: new Date() });
-    await ctx.services.caseEvents.record(ctx, { caseId: a.caseId, assignmentId: a.id, type: CaseEventType.ASSIGNMENT_ACCEPTED });
+    const moved = await moveAssignment(ctx, a, AssignmentAction.ACCEPT, { acceptedAt: new Date() });
+    await this.caseEvents.record(ctx, { caseId: a.caseId, assignmentId: a.id, type: CaseEventType.ASSIGNMENT_ACCEPTED });
     return moved;
   }
 
   /** The end of the objection window: 5 working days from the day of assignment. */
   async objectionDeadline(ctx: RequestContext, a: Assignment): Promise<Date> {
-    return (await ctx.services.calendar.calendar(ctx)).workingDayDeadline(a.assignedAt, OBJECTION_WORKING_DAYS);
+    return (await this.calendar.calendar(ctx)).workingDayDeadline(a.assignedAt, OBJECTION_WORKING_DAYS);
   }
 
   /** 异议: the unit says the case is not its business, within 5 working days; the office re-assigns. */
@@ -128,7 +133,7 @@ export class AssignmentService {
     if (new Date() > (await this.objectionDeadline(ctx, a))) {
       throw new DomainError(ErrorCode.DEADLINE_PASSED, '已超过 5 个工作日的异议期限', 'id');
     }
-    const moved = await this.move(ctx, a, AssignmentAction.OBJECT, { endReason: text, endedAt: new Date() });
+    const moved = await moveAssignment(ctx, a, AssignmentAction.OBJECT, { endReason: text, endedAt: new Date() });
     await this.afterAssignmentEnded(ctx, c.id, a.id, CaseEventType.ASSIGNMENT_OBJECTED, text);
     return moved;
   }
@@ -138,7 +143,7 @@ export class AssignmentService {
     const { a, c } = await this.forOffice(ctx, id);
     const text = (reason ?? '').trim();
     if (!text) throw badInput('reason', '撤销理由不能为空');
-    const moved = await this.move(ctx, a, AssignmentAction.CANCEL, { endReason: text, endedAt: new Date() });
+    const moved = await moveAssignment(ctx, a, AssignmentAction.CANCEL, { endReason: text, endedAt: new Date() });
     await this.afterAssignmentEnded(ctx, c.id, a.id, CaseEventType.ASSIGNMENT_CANCELLED, text);
     return moved;
   }
@@ -154,9 +159,9 @@ export class AssignmentService {
     // a referral to a lower congress (批转) routes the case too: it stays ASSIGNED while that congress handles it
     const referred = await ctx.repo(Case).existsBy({ referredFromCaseId: caseId, status: Not(In([CaseStatus.DECLINED, CaseStatus.ARCHIVED])) });
     if (c.status === CaseStatus.ASSIGNED && open.length === 0 && !referred) {
-      await ctx.services.cases.transition(ctx, c, CaseAction.ALL_ASSIGNMENTS_ENDED, { event, assignmentId, detail });
+      await this.cases.transition(ctx, c, CaseAction.ALL_ASSIGNMENTS_ENDED, { event, assignmentId, detail });
     } else {
-      await ctx.services.caseEvents.record(ctx, { caseId, assignmentId, type: event, detail });
+      await this.caseEvents.record(ctx, { caseId, assignmentId, type: event, detail });
     }
   }
 
@@ -174,7 +179,7 @@ export class AssignmentService {
     const e = await repo.save(
       repo.create({ assignmentId: a.id, days: input.days, reason: input.reason.trim(), status: ExtensionStatus.PENDING, requestedById: ctx.requireUser().id, requestedAt: new Date(), decidedById: null, decidedAt: null }),
     );
-    await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.EXTENSION_REQUESTED, detail: `${input.days} 日：${e.reason}` });
+    await this.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.EXTENSION_REQUESTED, detail: `${input.days} 日：${e.reason}` });
     return e;
   }
 
@@ -189,11 +194,11 @@ export class AssignmentService {
     const now = new Date();
     await ctx.repo(Extension).update({ id }, { status: approve ? ExtensionStatus.APPROVED : ExtensionStatus.REJECTED, decidedById: ctx.requireUser().id, decidedAt: now });
     if (approve) {
-      const calendar = await ctx.services.calendar.calendar(ctx);
+      const calendar = await this.calendar.calendar(ctx);
       const unrolledDueDate = addCalendarDays(a.unrolledDueDate, e.days);
       await updateVersioned(ctx, Assignment, a, { unrolledDueDate, dueAt: endOfLocalDay(calendar.rollForward(unrolledDueDate), calendar.timeZone) });
     }
-    await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.EXTENSION_DECIDED, detail: approve ? `批准延期 ${e.days} 日` : '不予延期' });
+    await this.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.EXTENSION_DECIDED, detail: approve ? `批准延期 ${e.days} 日` : '不予延期' });
     return ctx.repo(Extension).findOneByOrFail({ id });
   }
 
@@ -201,16 +206,16 @@ export class AssignmentService {
   async reportResult(ctx: RequestContext, input: ReportResultInput): Promise<Assignment> {
     const { a, c } = await this.forUnit(ctx, input.assignmentId, 'assignmentId');
     const now = new Date();
-    const moved = await this.move(ctx, a, AssignmentAction.REPORT, {
+    const moved = await moveAssignment(ctx, a, AssignmentAction.REPORT, {
       resultOutcome: input.outcome,
       resultReport: input.report,
       resultReportedAt: now,
       ...(a.mode === AssignmentMode.ASSIGN ? { deliveredAt: now } : {}),
     });
     if (a.role === AssignmentRole.LEAD && c.status === CaseStatus.ASSIGNED) {
-      await ctx.services.cases.transition(ctx, c, CaseAction.RESULT_REPORTED, { event: CaseEventType.RESULT_REPORTED, assignmentId: a.id, detail: input.outcome });
+      await this.cases.transition(ctx, c, CaseAction.RESULT_REPORTED, { event: CaseEventType.RESULT_REPORTED, assignmentId: a.id, detail: input.outcome });
     } else {
-      await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.RESULT_REPORTED, detail: input.outcome });
+      await this.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.RESULT_REPORTED, detail: input.outcome });
     }
     return moved;
   }
@@ -220,13 +225,13 @@ export class AssignmentService {
     const { a, c } = await this.forOffice(ctx, id, 'assignmentId');
     const now = new Date();
     const moved = approve
-      ? await this.move(ctx, a, AssignmentAction.APPROVE, { reviewNote: note ?? null, endedAt: now })
-      : await this.move(ctx, a, AssignmentAction.RETURN, { reviewNote: note ?? null, deliveredAt: null });
+      ? await moveAssignment(ctx, a, AssignmentAction.APPROVE, { reviewNote: note ?? null, endedAt: now })
+      : await moveAssignment(ctx, a, AssignmentAction.RETURN, { reviewNote: note ?? null, deliveredAt: null });
     const detail = `${approve ? '审核通过' : '退回重办'}${note ? `：${note}` : ''}`;
     if (!approve && a.role === AssignmentRole.LEAD && c.status === CaseStatus.RESULT_REPORTED) {
-      await ctx.services.cases.transition(ctx, c, CaseAction.RESULT_RETURNED, { event: CaseEventType.RESULT_REVIEWED, assignmentId: a.id, detail });
+      await this.cases.transition(ctx, c, CaseAction.RESULT_RETURNED, { event: CaseEventType.RESULT_REVIEWED, assignmentId: a.id, detail });
     } else {
-      await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.RESULT_REVIEWED, detail });
+      await this.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.RESULT_REVIEWED, detail });
     }
     return moved;
   }
@@ -237,7 +242,7 @@ export class AssignmentService {
     if (!isOpenAssignment(a.status)) throw new DomainError(ErrorCode.INVALID_TRANSITION, '该交办件已结束，无需督办', 'assignmentId', { currentState: a.status });
     const repo = ctx.repo(Supervision);
     const s = await repo.save(repo.create({ assignmentId: a.id, kind: input.kind, note: input.note.trim(), byId: ctx.requireUser().id, createdAt: new Date(), answer: null, answeredAt: null }));
-    await ctx.services.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.SUPERVISED, detail: `${input.kind}：${s.note}` });
+    await this.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.SUPERVISED, detail: `${input.kind}：${s.note}` });
     return s;
   }
 
@@ -250,7 +255,7 @@ export class AssignmentService {
     if (!text) throw badInput('answer', '回复内容不能为空');
     if (s.answeredAt) throw alreadyExists('id', '该督办已回复');
     await ctx.repo(Supervision).update({ id }, { answer: text, answeredAt: new Date() });
-    await ctx.services.caseEvents.record(ctx, { caseId: a.caseId, assignmentId: a.id, type: CaseEventType.SUPERVISION_ANSWERED, detail: text });
+    await this.caseEvents.record(ctx, { caseId: a.caseId, assignmentId: a.id, type: CaseEventType.SUPERVISION_ANSWERED, detail: text });
     return ctx.repo(Supervision).findOneByOrFail({ id });
   }
 

@@ -7,6 +7,8 @@ const calendars = new WeakMap<RequestContext, Promise<DeadlineCalendar>>();
 
 /** The office's deadline calendar: the loaded holiday tables in the office time zone. */
 export class CalendarService {
+  constructor(private readonly officeTimeZone: string) {}
+
   /** The calendar as the database holds it now; built once per request. */
   calendar(ctx: RequestContext): Promise<DeadlineCalendar> {
     let cal = calendars.get(ctx);
@@ -16,7 +18,7 @@ export class CalendarService {
         .find()
         .then((rows) => {
           const tables = rows.map((r) => parseHolidayTable(r.year, r.holidays, r.workdays)).filter((t) => !isHolidayTableError(t));
-          return new DeadlineCalendar(mergeHolidayTables(tables as never), ctx.app.config.officeTimeZone);
+          return new DeadlineCalendar(mergeHolidayTables(tables as never), this.officeTimeZone);
         });
       calendars.set(ctx, cal);
     }

@@ -3,12 +3,12 @@ import type { RequestContext } from '../context/request-context';
 import { assertTransition, CaseAction } from '../domain/case-workflow';
 import { Case } from '../entities/case.entity';
 import { CaseEventRecord } from '../entities/case-event.entity';
-import { CaseEventType, Satisfaction } from '../entities/case-enums';
+import { CaseEventType, type CaseStatus, Satisfaction } from '../entities/case-enums';
 import { Reply } from '../entities/reply.entity';
 import { DomainError, alreadyExists, conflict, forbidden } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
-import type { CaseProgress, RatingResult } from '../schema/types/case-types';
-import type { ThrottleRule } from './login-throttle.service';
+import type { LoginThrottleService, ThrottleRule } from './login-throttle.service';
+import type { CaseEventService } from './case-event.service';
 
 /** Wrong query codes from one address: 20 in 15 minutes lock that address out for 15 minutes. */
 const GUESS_RULE: ThrottleRule = { prefix: 'qc:', maxFailures: 20, windowMs: 15 * 60 * 1000, lockMs: 15 * 60 * 1000 };
@@ -29,24 +29,45 @@ const PUBLIC_STEPS: Partial<Record<CaseEventType, string>> = {
   RATED: '已评价',
 };
 
+/** What the petitioner is told of a case: public steps and the latest answer, nothing internal. */
+export interface PublicProgress {
+  serialNo: string;
+  status: CaseStatus;
+  receivedAt: Date;
+  satisfaction: Satisfaction | null;
+  steps: Array<{ at: Date; label: string }>;
+  reply: { body: string; repliedAt: Date } | null;
+}
+
+/** The petitioner's rating as recorded. */
+export interface RecordedRating {
+  serialNo: string;
+  satisfaction: Satisfaction;
+}
+
 /**
  * What a petitioner sees with the query code from the receipt, without logging in. An unknown code and a
  * wrong one get the same `NOT_FOUND`, and repeated misses from one address are throttled.
  */
 export class CaseProgressService {
+  constructor(
+    private readonly throttle: LoginThrottleService,
+    private readonly caseEvents: CaseEventService,
+  ) {}
+
   private async find(ctx: RequestContext, queryCode: string): Promise<Case> {
     const keys: Array<[ThrottleRule, string]> = [[GUESS_RULE, ctx.clientIp]];
-    await ctx.services.throttle.assertNotLocked(ctx, keys, '查询过于频繁，请 15 分钟后再试');
+    await this.throttle.assertNotLocked(ctx, keys, '查询过于频繁，请 15 分钟后再试');
     const code = (queryCode ?? '').trim().toUpperCase();
     const c = /^[A-Z0-9]{6,16}$/.test(code) ? await ctx.repo(Case).findOneBy({ queryCode: code }) : null;
     if (!c) {
-      await ctx.services.throttle.recordFailure(ctx, keys);
+      await this.throttle.recordFailure(ctx, keys);
       throw new DomainError(ErrorCode.NOT_FOUND, '查询码不正确', 'queryCode');
     }
     return c;
   }
 
-  async progress(ctx: RequestContext, queryCode: string): Promise<CaseProgress> {
+  async progress(ctx: RequestContext, queryCode: string): Promise<PublicProgress> {
     const c = await this.find(ctx, queryCode);
     const events = await ctx.repo(CaseEventRecord).find({ where: { caseId: c.id }, order: { at: 'ASC', seq: 'ASC' } });
     // a case referred down is answered by the lower congress: the petitioner's code still shows that answer
@@ -66,7 +87,7 @@ export class CaseProgressService {
   }
 
   /** The petitioner's own rating, once, after a reply. */
-  async rate(ctx: RequestContext, queryCode: string, satisfaction: Satisfaction): Promise<RatingResult> {
+  async rate(ctx: RequestContext, queryCode: string, satisfaction: Satisfaction): Promise<RecordedRating> {
     // the rating is the petitioner's own: staff who can read a query code record a phone follow-up at closeCase
     if (ctx.user) throw forbidden('工作人员不能代信访人评价；电话回访的满意度请在办结时录入');
     const c = await this.find(ctx, queryCode);
@@ -74,7 +95,7 @@ export class CaseProgressService {
     return ctx.transaction(() => this.recordRating(ctx, c, satisfaction));
   }
 
-  private async recordRating(ctx: RequestContext, c: Case, satisfaction: Satisfaction): Promise<RatingResult> {
+  private async recordRating(ctx: RequestContext, c: Case, satisfaction: Satisfaction): Promise<RecordedRating> {
     assertTransition(c.status, CaseAction.RATE);
     if (c.ratedByPetitioner) throw alreadyExists('queryCode', '已评价过，不能重复评价');
     const result = await ctx
@@ -89,7 +110,7 @@ export class CaseProgressService {
       if (now.ratedByPetitioner) throw alreadyExists('queryCode', '已评价过，不能重复评价');
       throw conflict();
     }
-    await ctx.services.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.RATED, actorId: null, detail: satisfaction });
+    await this.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.RATED, actorId: null, detail: satisfaction });
     return { serialNo: c.serialNo, satisfaction };
   }
 }

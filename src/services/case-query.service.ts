@@ -6,8 +6,16 @@ import { DeadlineStateEnum } from '../entities/case-enums';
 import { badInput } from '../errors/domain-error';
 import { deadlineStateSql } from './deadline-sql';
 import type { CaseFilter } from '../schema/inputs/case-workflow.inputs';
-import type { CaseConnection } from '../schema/types/case-types';
+import { visibleCaseLoader } from '../loaders/case.loaders';
+import type { LoaderFactory } from '../context/request-context';
+import type { CaseAccessService } from './case-access.service';
 
+/** One page of the case list, newest first, with opaque keyset cursors. */
+export interface CasePage {
+  totalCount: number;
+  edges: Array<{ cursor: string; node: Case }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
 
 function encodeCursor(c: Case): string {
   return Buffer.from(JSON.stringify([c.receivedAt.toISOString(), c.id])).toString('base64url');
@@ -26,9 +34,33 @@ function decodeCursor(cursor: string): [Date, string] {
 
 /** The case list: visibility, filters, keyset pagination; two SQL statements per page (count and rows). */
 export class CaseQueryService {
-  async list(ctx: RequestContext, filter: CaseFilter = {}, first = 20, after?: string | null): Promise<CaseConnection> {
+  /**
+   * Cases by id as the viewer may see them (null when hidden). For reads that do not change the case within the
+   * request, such as resolving a live event or a related case.
+   */
+  readonly visibleById: LoaderFactory<string, Case | null>;
+
+  constructor(private readonly caseAccess: CaseAccessService) {
+    this.visibleById = visibleCaseLoader(caseAccess);
+  }
+
+  /** The case when the viewer may see it, else null; batched with the request's other such reads. */
+  visible(ctx: RequestContext, id: string): Promise<Case | null> {
+    return ctx.loader(this.visibleById).load(id);
+  }
+
+  /**
+   * Keeps the cases the viewer may see, checked through the batched visibility loader: related cases on every
+   * row of a list cost one visibility query together, not one per row.
+   */
+  async onlyVisible(ctx: RequestContext, cases: Case[]): Promise<Case[]> {
+    const checked = await ctx.loader(this.visibleById).loadMany(cases.map((c) => c.id));
+    return cases.filter((_, i) => checked[i] !== null && !(checked[i] instanceof Error));
+  }
+
+  async list(ctx: RequestContext, filter: CaseFilter = {}, first = 20, after?: string | null): Promise<CasePage> {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first 须在 1–100 之间');
-    const qb = await ctx.services.caseAccess.visibleCases(ctx);
+    const qb = await this.caseAccess.visibleCases(ctx);
     const assignmentTable = ctx.app.db.dataSource.getMetadata(Assignment).tableName;
     if (filter.status?.length) qb.andWhere('c.status IN (:...fStatus)', { fStatus: filter.status });
     if (filter.channel?.length) qb.andWhere('c.channel IN (:...fChannel)', { fChannel: filter.channel });

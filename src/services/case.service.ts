@@ -18,6 +18,13 @@ import { DomainError, alreadyExists, badInput, forbidden, notFound } from '../er
 import { ErrorCode } from '../errors/error-code';
 import type { RegisterCaseInput } from '../schema/inputs/register-case.input';
 import type { ReferCaseInput, ReplyInput } from '../schema/inputs/case-workflow.inputs';
+import { moveAssignment } from './assignment-move';
+import type { CalendarService } from './calendar.service';
+import type { CaseAccessService } from './case-access.service';
+import type { CaseEventService } from './case-event.service';
+import type { PetitionerService } from './petitioner.service';
+import type { SerialNumberService } from './serial-number.service';
+import type { UnitService } from './unit.service';
 
 /** Clock skew tolerated between a registrar's PC and the server when checking "not in the future". */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -46,6 +53,16 @@ export interface TransitionOptions {
  * asks the state machine, writes with an optimistic version check and records one audit event.
  */
 export class CaseService {
+  constructor(
+    private readonly caseAccess: CaseAccessService,
+    private readonly caseEvents: CaseEventService,
+    private readonly petitioners: PetitionerService,
+    private readonly units: UnitService,
+    private readonly serials: SerialNumberService,
+    private readonly calendar: CalendarService,
+    private readonly officeTimeZone: string,
+  ) {}
+
   /**
    * Moves a case by `action`, applying `patch` in the same `UPDATE … WHERE version = ?`. A concurrent change
    * in between is `CONFLICT`; an action the state does not allow is `INVALID_TRANSITION`.
@@ -53,7 +70,7 @@ export class CaseService {
   async transition(ctx: RequestContext, c: Case, action: CaseAction, opts: TransitionOptions): Promise<Case> {
     const next = assertTransition(c.status, action);
     await updateVersioned(ctx, Case, c, { ...opts.patch, status: next });
-    await ctx.services.caseEvents.record(ctx, {
+    await this.caseEvents.record(ctx, {
       caseId: c.id,
       type: opts.event,
       assignmentId: opts.assignmentId,
@@ -67,15 +84,15 @@ export class CaseService {
   /** 有访必接，有信必登: registers a letter, visit, call or paper referral in the user's congress. */
   async register(ctx: RequestContext, input: RegisterCaseInput): Promise<Case> {
     const user = ctx.requireUser();
-    const congress = await ctx.services.caseAccess.officeCongress(ctx);
+    const congress = await this.caseAccess.officeCongress(ctx);
     const now = new Date();
     if (input.receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw badInput('receivedAt', '收到时间不能晚于当前时间');
-    const petitioners = ctx.services.petitioners.prepare(input.petitioners);
+    const petitioners = this.petitioners.prepare(input.petitioners);
     const personCount = input.personCount ?? petitioners.length;
     if (personCount < petitioners.length) throw badInput('personCount', '人次不能少于登记的信访人数');
 
     if (input.referredFromUnitId) {
-      const ancestors = await ctx.services.units.ancestors(ctx, congress);
+      const ancestors = await this.units.ancestors(ctx, congress);
       if (!ancestors.some((u) => u.id === input.referredFromUnitId && u.kind === UnitKind.CONGRESS)) {
         throw badInput('referredFromUnitId', '批转机关须为本级人大的上级人大');
       }
@@ -88,12 +105,12 @@ export class CaseService {
       if (input.accusedUnitId === congress.id) throw new DomainError(ErrorCode.ACCUSED_UNIT_EXCLUDED, '检举控告本级人大的信访件应由上级人大办理', 'accusedUnitId');
     }
 
-    const year = Number(localDateOf(now, ctx.app.config.officeTimeZone).slice(0, 4));
+    const year = Number(localDateOf(now, this.officeTimeZone).slice(0, 4));
     const repo = ctx.repo(Case);
     const saved = await repo.save(
       repo.create({
-        serialNo: await ctx.services.serials.next(ctx, congress.id, year),
-        queryCode: await ctx.services.serials.queryCode(ctx),
+        serialNo: await this.serials.next(ctx, congress.id, year),
+        queryCode: await this.serials.queryCode(ctx),
         congressId: congress.id,
         status: CaseStatus.REGISTERED,
         channel: input.channel,
@@ -115,14 +132,14 @@ export class CaseService {
       }),
     );
     await ctx.repo(Petitioner).save(petitioners.map((p) => ctx.repo(Petitioner).create({ ...p, caseId: saved.id })));
-    await ctx.services.caseEvents.record(ctx, { caseId: saved.id, type: CaseEventType.REGISTERED, after: { status: saved.status, serialNo: saved.serialNo } });
+    await this.caseEvents.record(ctx, { caseId: saved.id, type: CaseEventType.REGISTERED, after: { status: saved.status, serialNo: saved.serialNo } });
     return saved;
   }
 
   /** Loads a case the viewer may see and checks that the viewer works in the office that owns it. */
   async forOffice(ctx: RequestContext, id: string, roles?: Role[]): Promise<Case> {
-    const c = await ctx.services.caseAccess.getVisible(ctx, id);
-    await ctx.services.caseAccess.assertOfficeOf(ctx, c, roles);
+    const c = await this.caseAccess.getVisible(ctx, id);
+    await this.caseAccess.assertOfficeOf(ctx, c, roles);
     return c;
   }
 
@@ -158,7 +175,7 @@ export class CaseService {
     await ctx.repo(Instruction).save(
       ctx.repo(Instruction).create({ caseId: c.id, leaderId, requestedById: ctx.requireUser().id, requestedAt: new Date(), text: null, createdAt: null }),
     );
-    await ctx.services.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.INSTRUCTION_REQUESTED, detail: leader.displayName });
+    await this.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.INSTRUCTION_REQUESTED, detail: leader.displayName });
     return c;
   }
 
@@ -173,7 +190,7 @@ export class CaseService {
     const now = new Date();
     if (open) await repo.update({ id: open.id }, { text: body, createdAt: now });
     else await repo.save(repo.create({ caseId: c.id, leaderId: leader.id, requestedById: leader.id, requestedAt: now, text: body, createdAt: now }));
-    await ctx.services.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.INSTRUCTED, detail: body });
+    await this.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.INSTRUCTED, detail: body });
     return c;
   }
 
@@ -183,7 +200,7 @@ export class CaseService {
    */
   async reply(ctx: RequestContext, input: ReplyInput): Promise<Reply> {
     const user = ctx.requireUser();
-    const c = await ctx.services.caseAccess.getVisible(ctx, input.caseId, 'caseId');
+    const c = await this.caseAccess.getVisible(ctx, input.caseId, 'caseId');
     assertTransition(c.status, CaseAction.REPLY);
     let unitId: string;
     let own: Assignment | undefined;
@@ -217,7 +234,7 @@ export class CaseService {
       }),
     );
     if (own && own.mode === AssignmentMode.TRANSFER && isOpenAssignment(own.status)) {
-      await ctx.services.assignments.move(ctx, own, AssignmentAction.COMPLETE_BY_REPLY, { deliveredAt: now, endedAt: now });
+      await moveAssignment(ctx, own, AssignmentAction.COMPLETE_BY_REPLY, { deliveredAt: now, endedAt: now });
     }
     await this.transition(ctx, c, CaseAction.REPLY, { event: CaseEventType.REPLIED, patch: { lastRepliedAt: now }, detail: input.outcome });
     return reply;
@@ -242,7 +259,7 @@ export class CaseService {
     if (satisfaction && c.ratedByPetitioner) throw alreadyExists('satisfaction', '信访人已自行评价，不能再录入回访评价');
     const now = new Date();
     for (const a of assignments.filter((x) => x.mode === AssignmentMode.TRANSFER && isOpenAssignment(x.status))) {
-      await ctx.services.assignments.move(ctx, a, AssignmentAction.COMPLETE_BY_REPLY, { endedAt: now });
+      await moveAssignment(ctx, a, AssignmentAction.COMPLETE_BY_REPLY, { endedAt: now });
     }
     return this.transition(ctx, c, CaseAction.CLOSE, {
       event: CaseEventType.CLOSED,
@@ -257,7 +274,7 @@ export class CaseService {
     assertTransition(c.status, CaseAction.REOPEN);
     const detail = requireText(reason, 'reason');
     if (c.reviewCount >= MAX_REVIEWS) throw new DomainError(ErrorCode.NOT_ACCEPTABLE_AGAIN, '该信访事项已经复核，不再受理', 'id');
-    const calendar = await ctx.services.calendar.calendar(ctx);
+    const calendar = await this.calendar.calendar(ctx);
     if (!c.lastRepliedAt || new Date() > calendar.dueAt(c.lastRepliedAt, REVIEW_WINDOW_DAYS)) {
       throw new DomainError(ErrorCode.DEADLINE_PASSED, '已超过答复后 30 日的复查/复核申请期限', 'id');
     }
@@ -275,8 +292,8 @@ export class CaseService {
    * congress's new case; the upper case becomes ASSIGNED and lists it among its referrals.
    */
   async refer(ctx: RequestContext, input: ReferCaseInput): Promise<Case> {
-    const upper = await ctx.services.caseAccess.getVisible(ctx, input.caseId, 'caseId');
-    await ctx.services.caseAccess.assertOfficeOf(ctx, upper);
+    const upper = await this.caseAccess.getVisible(ctx, input.caseId, 'caseId');
+    await this.caseAccess.assertOfficeOf(ctx, upper);
     const target = await ctx.repo(Unit).findOneBy({ id: input.toUnitId });
     if (!target || target.kind !== UnitKind.CONGRESS || target.parentId !== upper.congressId) {
       throw badInput('toUnitId', '只能批转给本级人大的直属下级人大');
@@ -284,7 +301,7 @@ export class CaseService {
     if (upper.accusedUnitId === target.id) throw new DomainError(ErrorCode.ACCUSED_UNIT_EXCLUDED, '检举控告件不得批转给被检举的人大', 'toUnitId');
     assertTransition(upper.status, CaseAction.REFER);
     const now = new Date();
-    const year = Number(localDateOf(now, ctx.app.config.officeTimeZone).slice(0, 4));
+    const year = Number(localDateOf(now, this.officeTimeZone).slice(0, 4));
     const registrar = await ctx.repo(User).find({ where: { unitId: target.id, disabled: false }, order: { createdAt: 'ASC' } });
     const responsible = registrar.find((u) => u.hasRole(Role.REGISTRAR)) ?? ctx.requireUser();
     const repo = ctx.repo(Case);
@@ -292,8 +309,8 @@ export class CaseService {
     const lower = await repo.save(
       repo.create({
         ...copy,
-        serialNo: await ctx.services.serials.next(ctx, target.id, year),
-        queryCode: await ctx.services.serials.queryCode(ctx),
+        serialNo: await this.serials.next(ctx, target.id, year),
+        queryCode: await this.serials.queryCode(ctx),
         congressId: target.id,
         status: CaseStatus.REGISTERED,
         referredFromUnitId: upper.congressId,
@@ -304,8 +321,8 @@ export class CaseService {
       }),
     );
     const petitioners = await ctx.repo(Petitioner).findBy({ caseId: upper.id });
-    await ctx.repo(Petitioner).save(ctx.services.petitioners.copyFor(petitioners, lower.id).map((p) => ctx.repo(Petitioner).create(p)));
-    await ctx.services.caseEvents.record(ctx, { caseId: lower.id, type: CaseEventType.REGISTERED, detail: '上级人大批转', after: { status: lower.status } });
+    await ctx.repo(Petitioner).save(this.petitioners.copyFor(petitioners, lower.id).map((p) => ctx.repo(Petitioner).create(p)));
+    await this.caseEvents.record(ctx, { caseId: lower.id, type: CaseEventType.REGISTERED, detail: '上级人大批转', after: { status: lower.status } });
     await this.transition(ctx, upper, CaseAction.REFER, { event: CaseEventType.REFERRED, detail: `${target.name}${input.note ? `：${input.note}` : ''}` });
     return lower;
   }
@@ -313,9 +330,9 @@ export class CaseService {
   /** Earlier cases of the same petitioner (ID number or phone) or on the same matter, that the viewer may see. */
   async repeatCandidates(ctx: RequestContext, c: Case): Promise<Case[]> {
     const petitioners = await ctx.repo(Petitioner).findBy({ caseId: c.id });
-    const { idHashes, phoneHashes } = ctx.services.petitioners.matchKeys(petitioners);
+    const { idHashes, phoneHashes } = this.petitioners.matchKeys(petitioners);
     if (!idHashes.length && !phoneHashes.length && !c.matterId) return [];
-    const qb = await ctx.services.caseAccess.visibleCases(ctx);
+    const qb = await this.caseAccess.visibleCases(ctx);
     const petitionerTable = ctx.app.db.dataSource.getMetadata(Petitioner).tableName;
     const ors: string[] = [];
     if (idHashes.length) ors.push(`EXISTS (SELECT 1 FROM ${petitionerTable} rp WHERE rp.caseId = c.id AND rp.idNumberHash IN (:...idHashes))`);

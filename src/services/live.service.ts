@@ -3,10 +3,16 @@ import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
 import type { CaseEventType } from '../entities/case-enums';
 import { notFound } from '../errors/domain-error';
-import { visibleCaseById } from '../loaders/case.loaders';
+import type { CaseAccessService } from './case-access.service';
+import type { CaseQueryService } from './case-query.service';
 
 /** Who receives which live event. Every decision defers to the case visibility used by queries. */
 export class LiveService {
+  constructor(
+    private readonly caseAccess: CaseAccessService,
+    private readonly caseQuery: CaseQueryService,
+  ) {}
+
   /**
    * True when the subscriber may see the case now and, for a handling unit, the event concerns its own
    * assignment or the case as a whole.
@@ -15,19 +21,19 @@ export class LiveService {
     // a subscription keeps one context for its life: every event starts from fresh data, and the case loaded
     // here for the decision is the one its fields are then resolved from
     ctx.resetLoaders();
-    if (!(await ctx.loader(visibleCaseById).load(caseId))) return false;
-    return ctx.services.caseAccess.mayReceiveEvent(ctx, caseId, event);
+    if (!(await this.caseQuery.visible(ctx, caseId))) return false;
+    return this.caseAccess.mayReceiveEvent(ctx, caseId, event);
   }
 
   /** The event's case, as loaded when deciding to deliver it. */
   async eventCase(ctx: RequestContext, caseId: string): Promise<Case> {
-    const c = await ctx.loader(visibleCaseById).load(caseId);
+    const c = await this.caseQuery.visible(ctx, caseId);
     if (!c) throw notFound('信访件');
     return c;
   }
 
   /** The assignment when the viewer may see it: office staff see all of a visible case's, a unit only its own. */
   async visibleAssignment(ctx: RequestContext, id: string): Promise<Assignment | null> {
-    return ctx.services.caseAccess.visibleAssignment(ctx, await ctx.repo(Assignment).findOneBy({ id }));
+    return this.caseAccess.visibleAssignment(ctx, await ctx.repo(Assignment).findOneBy({ id }));
   }
 }

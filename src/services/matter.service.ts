@@ -3,12 +3,19 @@ import { Case } from '../entities/case.entity';
 import { Matter } from '../entities/matter.entity';
 import { CaseEventType } from '../entities/case-enums';
 import { notFound } from '../errors/domain-error';
-import type { CreateMatterInput } from '../resolvers/matter.resolver';
+import type { CaseAccessService } from './case-access.service';
+import type { CaseEventService } from './case-event.service';
+import type { CreateMatterInput } from '../schema/inputs/create-matter.input';
 
 /** Matters: the issue several cases share. */
 export class MatterService {
+  constructor(
+    private readonly caseAccess: CaseAccessService,
+    private readonly caseEvents: CaseEventService,
+  ) {}
+
   async create(ctx: RequestContext, input: CreateMatterInput): Promise<Matter> {
-    const congress = await ctx.services.caseAccess.officeCongress(ctx);
+    const congress = await this.caseAccess.officeCongress(ctx);
     const repo = ctx.repo(Matter);
     const matter = await repo.save(repo.create({ title: input.title.trim(), description: input.description?.trim() || null, congressId: congress.id, reReviewed: false }));
     for (const caseId of input.caseIds ?? []) await this.link(ctx, caseId, matter.id, 'caseIds');
@@ -17,11 +24,11 @@ export class MatterService {
 
   /** Puts a case of the user's office under a matter. */
   async link(ctx: RequestContext, caseId: string, matterId: string, field = 'caseId'): Promise<Case> {
-    const c = await ctx.services.caseAccess.getVisible(ctx, caseId, field);
-    await ctx.services.caseAccess.assertOfficeOf(ctx, c);
+    const c = await this.caseAccess.getVisible(ctx, caseId, field);
+    await this.caseAccess.assertOfficeOf(ctx, c);
     await this.get(ctx, matterId, 'matterId');
     await ctx.repo(Case).update({ id: c.id }, { matterId });
-    await ctx.services.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.MATTER_LINKED, detail: '归入事项', before: { matterId: c.matterId }, after: { matterId } });
+    await this.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.MATTER_LINKED, detail: '归入事项', before: { matterId: c.matterId }, after: { matterId } });
     return ctx.repo(Case).findOneByOrFail({ id: c.id });
   }
 
@@ -32,7 +39,7 @@ export class MatterService {
   async get(ctx: RequestContext, id: string, field = 'id'): Promise<Matter> {
     const matter = await ctx.repo(Matter).findOneBy({ id });
     if (!matter) throw notFound('事项', field);
-    if (!(await ctx.services.caseAccess.mayViewMatter(ctx, matter))) throw notFound('事项', field);
+    if (!(await this.caseAccess.mayViewMatter(ctx, matter))) throw notFound('事项', field);
     return matter;
   }
 }
