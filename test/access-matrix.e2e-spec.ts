@@ -1,0 +1,282 @@
+import { expectErrorCode } from './harness/graphql-client';
+import { createTestServer, type TestServer } from './harness/test-server';
+import { ACCESS_ROLES, AccessProbe, buildAccessWorld, present, secret, type Access, type AccessRole, type AccessWorld } from './harness/access-fixtures';
+
+/**
+ * Who sees what (DESIGN.md), as a table: every path below has a declared audience, and every role of
+ * `ACCESS_ROLES` outside it must be refused. Each (role, path) pair is one test, named after both.
+ *
+ * ALLOW: the value or item is there. DENY: a denied case or matter answers NOT_FOUND (UNAUTHENTICATED without a
+ * token), a denied item of a list is absent, a denied scalar is null. MASKED: the masked form (the phone without the
+ * PII permission). Every expectation comes from DESIGN.md, not from what the server does today.
+ *
+ * Nobody lists `admin`, the bootstrap administrator: it belongs to no unit, so it is office staff of no congress
+ * ("Congress office staff (registrar, leader, admin): all cases of their congress"), and nothing grants it a case
+ * (deny by default). `countyAdmin` is the ADMIN of the county congress, office staff like its registrars.
+ */
+
+const COUNTY_OFFICE: AccessRole[] = ['countyAdmin', 'registrarPii', 'registrarNoPii', 'leader'];
+/** "An upper congress (municipal) sees the cases of the congresses under it." */
+const CITY_OFFICE: AccessRole[] = ['cityViewer', 'cityRegistrar'];
+const OFFICES: AccessRole[] = [...COUNTY_OFFICE, ...CITY_OFFICE];
+/**
+ * Who sees the rich case. The court (REPORTED) and the procuratorate (COMPLETED) keep it; the government (CANCELLED)
+ * and the land bureau (OBJECTED) lost it: "a CANCELLED or OBJECTED assignment ends the unit's access at once".
+ * Deputies and legal workers see meetings and agenda items, not cases; the accused unit and the sibling county have
+ * no part in it.
+ */
+const RICH_CASE: AccessRole[] = [...OFFICES, 'court', 'procuratorate'];
+const WITH_COURT: AccessRole[] = [...OFFICES, 'court'];
+const WITH_PROCURATORATE: AccessRole[] = [...OFFICES, 'procuratorate'];
+
+interface Row {
+  path: string;
+  allow: readonly AccessRole[];
+  masked?: readonly AccessRole[];
+  observe(p: AccessProbe, w: AccessWorld): Promise<Access | string>;
+}
+
+const ASSIGNMENTS = 'assignments { id status unit { id } result { outcome } extensions { id status } supervisions { id kind note } }';
+const courtAssignment = (c: any, w: AccessWorld) => (c.assignments as any[]).find((a) => a.id === w.rich.assignments.court);
+const procuratorateAssignment = (c: any, w: AccessWorld) => (c.assignments as any[]).find((a) => a.id === w.rich.assignments.procuratorate);
+
+/** A row on the rich case's timeline: an entry of `type` whose detail contains `detail(w)`, when given. */
+function timelineRow(path: string, allow: readonly AccessRole[], type: string, detail?: (w: AccessWorld) => string): Row {
+  return {
+    path,
+    allow,
+    observe: (p, w) =>
+      p.onCase(w.rich.id, 'timeline { type detail }', (c) =>
+        present(c.timeline as Array<{ type: string; detail: string | null }>, (e) => e.type === type && (!detail || (e.detail ?? '').includes(detail(w)))),
+      ),
+  };
+}
+
+/** Steps of the public progress that would tell the petitioner the office's internal work. */
+const INTERNAL_STEP = /批示|阅批|阅示|督办|通报|异议|撤销/;
+
+const ROWS: Row[] = [
+  // ——— the rich case, by id and in the list ———
+  { path: 'case', allow: RICH_CASE, observe: (p, w) => p.onCase(w.rich.id, 'serialNo', (c) => (c.serialNo === w.rich.serialNo ? 'ALLOW' : `UNEXPECTED ${c.serialNo}`)) },
+  { path: 'cases contains the case', allow: RICH_CASE, observe: (p, w) => p.inCaseList(w.rich.summary, (n) => n.id === w.rich.id) },
+
+  // "only the office staff of the congress that registered the case read queryCode; handling units, upper congresses
+  // and everyone else get null"
+  { path: 'case.queryCode', allow: COUNTY_OFFICE, observe: (p, w) => p.onCase(w.rich.id, 'queryCode', (c) => secret(c.queryCode, w.rich.queryCode)) },
+
+  // "Petitioner.idNumberMasked is always there", to everyone who sees the case
+  {
+    path: 'case.petitioners.idNumberMasked',
+    allow: RICH_CASE,
+    observe: (p, w) => p.onCase(w.rich.id, 'petitioners { idNumberMasked }', (c) => secret(c.petitioners[0]?.idNumberMasked, w.rich.petitioner.idNumberMasked)),
+  },
+  // "idNumber and address are null without [the PII permission]"; office staff too: "PII in full only with the PII permission"
+  {
+    path: 'case.petitioners.idNumber',
+    allow: ['registrarPii'],
+    observe: (p, w) => p.onCase(w.rich.id, 'petitioners { idNumber }', (c) => secret(c.petitioners[0]?.idNumber, w.rich.petitioner.idNumber)),
+  },
+  // "phone is masked (138****5678) unless the viewer holds the PII permission"
+  {
+    path: 'case.petitioners.phone (full or masked)',
+    allow: ['registrarPii'],
+    masked: RICH_CASE.filter((r) => r !== 'registrarPii'),
+    observe: (p, w) => p.onCase(w.rich.id, 'petitioners { phone }', (c) => secret(c.petitioners[0]?.phone, w.rich.petitioner.phone, w.rich.petitioner.phoneMasked)),
+  },
+  {
+    path: 'case.petitioners.address',
+    allow: ['registrarPii'],
+    observe: (p, w) => p.onCase(w.rich.id, 'petitioners { address }', (c) => secret(c.petitioners[0]?.address, w.rich.petitioner.address)),
+  },
+
+  // a handling unit sees "the matters … it takes part in": the matter of a case it handles
+  {
+    path: 'case.matter',
+    allow: RICH_CASE,
+    observe: (p, w) =>
+      p.onCase(w.rich.id, 'matter { id }', (c) => (c.matter?.id === w.rich.matterId ? 'ALLOW' : c.matter === null ? 'DENY' : `UNEXPECTED ${JSON.stringify(c.matter)}`)),
+  },
+  // the cancelled and the objecting unit no longer take part in the case, so not in its matter either
+  { path: 'matter(id) of the case', allow: RICH_CASE, observe: (p, w) => p.matter(w.rich.matterId) },
+
+  // ——— assignments: a handling unit sees "its own assignments and their supervisions, extensions and hearings";
+  // "Never: another unit's assignment, supervision, objection or extension" ———
+  { path: 'case.assignments[court, LEAD]', allow: WITH_COURT, observe: (p, w) => p.onCase(w.rich.id, ASSIGNMENTS, (c) => present(c.assignments, (a: any) => a.id === w.rich.assignments.court)) },
+  {
+    path: 'case.assignments[court].supervisions[LISTED]',
+    allow: WITH_COURT,
+    observe: (p, w) => p.onCase(w.rich.id, ASSIGNMENTS, (c) => present(courtAssignment(c, w)?.supervisions, (s: any) => s.id === w.rich.supervisions.court)),
+  },
+  {
+    path: 'case.assignments[court].extensions',
+    allow: WITH_COURT,
+    observe: (p, w) => p.onCase(w.rich.id, ASSIGNMENTS, (c) => present(courtAssignment(c, w)?.extensions, (e: any) => e.id === w.rich.extensionId)),
+  },
+  { path: 'case.assignments[court].result', allow: WITH_COURT, observe: (p, w) => p.onCase(w.rich.id, ASSIGNMENTS, (c) => (courtAssignment(c, w)?.result ? 'ALLOW' : 'DENY')) },
+  {
+    path: 'case.assignments[procuratorate, ASSIST]',
+    allow: WITH_PROCURATORATE,
+    observe: (p, w) => p.onCase(w.rich.id, ASSIGNMENTS, (c) => present(c.assignments, (a: any) => a.id === w.rich.assignments.procuratorate)),
+  },
+  // a circular (通报) is still the procuratorate's supervision, not the court's business
+  {
+    path: 'case.assignments[procuratorate].supervisions[CIRCULAR]',
+    allow: WITH_PROCURATORATE,
+    observe: (p, w) => p.onCase(w.rich.id, ASSIGNMENTS, (c) => present(procuratorateAssignment(c, w)?.supervisions, (s: any) => s.id === w.rich.supervisions.procuratorate)),
+  },
+  // the government's own cancelled assignment is out of its reach too: its access to the case ended with it
+  {
+    path: 'case.assignments[government, CANCELLED]',
+    allow: OFFICES,
+    observe: (p, w) => p.onCase(w.rich.id, ASSIGNMENTS, (c) => present(c.assignments, (a: any) => a.id === w.rich.assignments.government)),
+  },
+  {
+    path: 'case.assignments[land bureau, OBJECTED]',
+    allow: OFFICES,
+    observe: (p, w) => p.onCase(w.rich.id, ASSIGNMENTS, (c) => present(c.assignments, (a: any) => a.id === w.rich.assignments.landBureau)),
+  },
+
+  // ——— instructions: a unit sees "the leader's instructions recorded before its assignment was made" and never
+  // "instructions recorded after its assignment (internal to the office until sent with a new assignment)" ———
+  {
+    path: 'case.instructions[recorded before the assignments]',
+    allow: RICH_CASE,
+    observe: (p, w) => p.onCase(w.rich.id, 'instructions { id text }', (c) => present(c.instructions, (i: any) => i.text === w.rich.marks.instructionBefore)),
+  },
+  {
+    path: 'case.instructions[recorded after the assignments]',
+    allow: OFFICES,
+    observe: (p, w) => p.onCase(w.rich.id, 'instructions { id text }', (c) => present(c.instructions, (i: any) => i.text === w.rich.marks.instructionAfter)),
+  },
+
+  // a handling unit sees "the replies"
+  { path: 'case.replies', allow: RICH_CASE, observe: (p, w) => p.onCase(w.rich.id, 'replies { id body }', (c) => present(c.replies, (r: any) => r.id === w.rich.replyId)) },
+
+  // ——— timeline: a unit sees "the timeline entries of the case's own steps (registered, accepted, replied, closed,
+  // review) and of its own assignments" ———
+  timelineRow('case.timeline[REGISTERED]', RICH_CASE, 'REGISTERED'),
+  timelineRow('case.timeline[ACCEPTED]', RICH_CASE, 'ACCEPTED'),
+  timelineRow('case.timeline[REPLIED]', RICH_CASE, 'REPLIED'),
+  timelineRow('case.timeline[ASSIGNED court]', WITH_COURT, 'ASSIGNED', (w) => w.unitNames[w.units.court]),
+  timelineRow('case.timeline[ASSIGNED procuratorate]', WITH_PROCURATORATE, 'ASSIGNED', (w) => w.unitNames[w.units.procuratorate]),
+  timelineRow('case.timeline[ASSIGNED government]', OFFICES, 'ASSIGNED', (w) => w.unitNames[w.units.government]),
+  timelineRow('case.timeline[ASSIGNMENT_CANCELLED government]', OFFICES, 'ASSIGNMENT_CANCELLED', (w) => w.rich.marks.cancelReason),
+  // the land bureau's objection reason: "Never: another unit's … objection"
+  timelineRow('case.timeline[ASSIGNMENT_OBJECTED land bureau, with its reason]', OFFICES, 'ASSIGNMENT_OBJECTED', (w) => w.rich.marks.objectionReason),
+  timelineRow('case.timeline[SUPERVISED court]', WITH_COURT, 'SUPERVISED', (w) => w.rich.marks.courtSupervisionNote),
+  timelineRow('case.timeline[SUPERVISED procuratorate, CIRCULAR]', WITH_PROCURATORATE, 'SUPERVISED', (w) => w.rich.marks.procuratorateSupervisionNote),
+  timelineRow('case.timeline[EXTENSION_REQUESTED court]', WITH_COURT, 'EXTENSION_REQUESTED', (w) => w.rich.marks.extensionReason),
+  // the court's extension is the only one decided on this case
+  timelineRow('case.timeline[EXTENSION_DECIDED court]', WITH_COURT, 'EXTENSION_DECIDED'),
+  timelineRow('case.timeline[HEARING_STARTED procuratorate]', WITH_PROCURATORATE, 'HEARING_STARTED', (w) => w.rich.marks.hearingReason),
+  timelineRow('case.timeline[RESULT_REVIEWED procuratorate]', WITH_PROCURATORATE, 'RESULT_REVIEWED', (w) => w.rich.marks.procuratorateReviewNote),
+  // the entry of an instruction recorded after the assignments carries its text
+  timelineRow('case.timeline[INSTRUCTED after the assignments]', OFFICES, 'INSTRUCTED', (w) => w.rich.marks.instructionAfter),
+
+  // ——— the petitioner's public view: anyone holding the code, with or without a login ———
+  {
+    path: 'caseProgress(queryCode) with the latest reply',
+    allow: ACCESS_ROLES,
+    observe: (p, w) =>
+      p.progress(w.rich.queryCode, (g) => (g.serialNo === w.rich.serialNo && g.reply?.body === w.rich.marks.replyBody ? 'ALLOW' : `UNEXPECTED ${JSON.stringify(g)}`)),
+  },
+  // the progress has "its own fields … no path to any other object": no step names an instruction, a supervision,
+  // an objection or a cancellation, nor carries their text
+  {
+    path: 'caseProgress.steps[internal steps]',
+    allow: [],
+    observe: (p, w) =>
+      p.progress(w.rich.queryCode, (g) =>
+        present(g.steps as Array<{ label: string }>, (s) => INTERNAL_STEP.test(s.label) || Object.values(w.rich.marks).some((m) => s.label.includes(m))),
+      ),
+  },
+
+  // ——— 检举控告 against the market bureau, handled by the court: "the accused unit never sees the case at all" ———
+  { path: 'accusation: case', allow: WITH_COURT, observe: (p, w) => p.onCase(w.accusation.id, 'caseType', (c) => (c.caseType === 'ACCUSATION' ? 'ALLOW' : `UNEXPECTED ${c.caseType}`)) },
+  { path: 'accusation: cases contains it', allow: WITH_COURT, observe: (p, w) => p.inCaseList(w.accusation.summary, (n) => n.id === w.accusation.id) },
+  // "The accused unit itself (not its superior) is excluded"; the handling unit's share is "the case's own fields",
+  // and whom the accusation names is one of them
+  {
+    path: 'accusation: case.accusedUnit',
+    allow: WITH_COURT,
+    observe: (p, w) =>
+      p.onCase(w.accusation.id, 'accusedUnit { id }', (c) =>
+        c.accusedUnit?.id === w.units.marketBureau ? 'ALLOW' : c.accusedUnit === null ? 'DENY' : `UNEXPECTED ${JSON.stringify(c.accusedUnit)}`,
+      ),
+  },
+
+  // ——— 检举控告 against the county congress, registered at the city: "that congress's staff never see the case and
+  // it cannot be referred to that congress; the congress above it handles it" ———
+  {
+    path: 'accusation against the county congress: case',
+    allow: CITY_OFFICE,
+    observe: (p, w) => p.onCase(w.cityAccusation.id, 'caseType', (c) => (c.caseType === 'ACCUSATION' ? 'ALLOW' : `UNEXPECTED ${c.caseType}`)),
+  },
+  // the registering congress is the city; its VIEWER is office staff there too
+  {
+    path: 'accusation against the county congress: case.queryCode',
+    allow: CITY_OFFICE,
+    observe: (p, w) => p.onCase(w.cityAccusation.id, 'queryCode', (c) => secret(c.queryCode, w.cityAccusation.queryCode)),
+  },
+  // neither the city's case nor any copy of it made by referral reaches the accused congress's staff
+  {
+    path: 'accusation against the county congress: cases contains it or a referred copy',
+    allow: CITY_OFFICE,
+    observe: (p, w) => p.inCaseList(w.cityAccusation.summary, (n) => n.summary === w.cityAccusation.summary),
+  },
+];
+
+const expectation = (row: Row, role: AccessRole): Access => (row.allow.includes(role) ? 'ALLOW' : row.masked?.includes(role) ? 'MASKED' : 'DENY');
+
+const MATRIX = ROWS.flatMap((row) => ACCESS_ROLES.map((role) => ({ role, path: row.path, expected: expectation(row, role), row })));
+
+describe('access matrix: role × path (DESIGN.md "Who sees what")', () => {
+  let t: TestServer;
+  let w: AccessWorld;
+  let probes: Record<AccessRole, AccessProbe>;
+
+  beforeAll(async () => {
+    t = await createTestServer({ DEADLINE_SCAN_INTERVAL_MS: '3600000' });
+    w = await buildAccessWorld(t);
+    probes = Object.fromEntries(ACCESS_ROLES.map((role) => [role, new AccessProbe(role, w)])) as Record<AccessRole, AccessProbe>;
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('the world is built as the table assumes (read by the county registrar holding the PII permission)', async () => {
+    const { case: c } = await w.as.registrarPii.ok(
+      `query($id: ID!) { case(id: $id) { status ${ASSIGNMENTS} instructions { text createdAt } timeline { type detail } } }`,
+      { id: w.rich.id },
+    );
+    expect(c.status).toBe('REPLIED');
+    const status = (id: string) => c.assignments.find((a: any) => a.id === id)?.status;
+    const a = w.rich.assignments;
+    expect([status(a.court), status(a.procuratorate), status(a.government), status(a.landBureau)]).toEqual(['REPORTED', 'COMPLETED', 'CANCELLED', 'OBJECTED']);
+    expect(courtAssignment(c, w).supervisions.map((s: any) => s.kind)).toEqual(['LISTED']);
+    expect(courtAssignment(c, w).extensions).toEqual([{ id: w.rich.extensionId, status: 'APPROVED' }]);
+    expect(procuratorateAssignment(c, w).supervisions.map((s: any) => s.kind)).toEqual(['CIRCULAR']);
+
+    // one instruction before every assignment, one after them all
+    const { case: times } = await w.as.registrarPii.ok('query($id: ID!) { case(id: $id) { assignments { assignedAt } } }', { id: w.rich.id });
+    const assigned = times.assignments.map((x: { assignedAt: string }) => Date.parse(x.assignedAt));
+    const at = (text: string) => Date.parse(c.instructions.find((i: any) => i.text === text).createdAt);
+    expect(at(w.rich.marks.instructionBefore)).toBeLessThan(Math.min(...assigned));
+    expect(at(w.rich.marks.instructionAfter)).toBeGreaterThan(Math.max(...assigned));
+
+    // every timeline entry a row looks for is there
+    const entries = c.timeline.map((e: any) => `${e.type} ${e.detail ?? ''}`).join('\n');
+    for (const mark of [w.rich.marks.cancelReason, w.rich.marks.objectionReason, w.rich.marks.courtSupervisionNote, w.rich.marks.procuratorateSupervisionNote, w.rich.marks.extensionReason, w.rich.marks.hearingReason, w.rich.marks.procuratorateReviewNote, w.rich.marks.instructionAfter]) {
+      expect(entries).toContain(mark);
+    }
+
+    // the bootstrap administrator holds no unit and no PII permission
+    expect((await w.as.admin.ok('{ me { roles piiAccess unit { id } } }')).me).toEqual({ roles: ['ADMIN'], piiAccess: false, unit: null });
+  });
+
+  it('the city cannot refer an accusation down to the congress it accuses (ACCUSED_UNIT_EXCLUDED)', () => {
+    expectErrorCode(w.cityAccusation.referral, 'ACCUSED_UNIT_EXCLUDED');
+  });
+
+  it.each(MATRIX)('$role · $path → $expected', async ({ role, row, expected }) => {
+    expect(await row.observe(probes[role], w)).toBe(expected);
+  });
+});
