@@ -183,8 +183,9 @@ describe('deadlines: holiday tables, the objection window, due dates, deadline s
       '不属于检察职责',
     ]);
 
-    // an objected assignment is over: objecting again is an illegal transition, not a silent no-op
-    expectErrorCode(await p.court.query(OBJECT_ASSIGNMENT, { id: lead.id, r: '再次异议' }), 'INVALID_TRANSITION');
+    // an objection hands the case back to the office: the court no longer reaches the case at all, so objecting
+    // again is refused like any other id it cannot see, never a silent no-op
+    expectErrorCode(await p.court.query(OBJECT_ASSIGNMENT, { id: lead.id, r: '再次异议' }), 'NOT_FOUND');
 
     const again = await assign(caseId, p.county.government, { mode: 'ASSIGN' });
     expect(again).toMatchObject({ status: 'PENDING', case: { status: 'ASSIGNED' } });

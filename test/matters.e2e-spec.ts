@@ -37,13 +37,15 @@ describe('matters: the issue several cases share', () => {
     expectErrorCode(await (await t.login(deputy.username, deputy.password)).query(MATTER, { id: m.id }), 'NOT_FOUND');
   });
 
-  it('lets the city congress see whom an accusation below it names, but never the handling unit', async () => {
+  it('lets the city congress and the handling unit (here the accused bureau\'s superior) see whom an accusation names', async () => {
     const { registerCase: c } = await p.registrar.ok(REGISTER_CASE, { input: letterInput({ caseType: 'ACCUSATION', accusedUnitId: p.county.landBureau }) });
     await p.registrar.ok('mutation($id: ID!) { acceptCase(id: $id) { id } }', { id: c.id });
     await p.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p.county.government, mode: 'ASSIGN' } });
     const q = 'query($id: ID!) { case(id: $id) { accusedUnit { id } } }';
     expect((await p.cityRegistrar.ok(q, { id: c.id })).case.accusedUnit).toEqual({ id: p.county.landBureau });
-    expect((await p.government.ok(q, { id: c.id })).case.accusedUnit).toBeNull();
+    // DESIGN.md: the accused unit itself, not its superior, is excluded; the unit handling it must know whom it concerns
+    expect((await p.government.ok(q, { id: c.id })).case.accusedUnit).toEqual({ id: p.county.landBureau });
+    expectErrorCode(await p.land.query(q, { id: c.id }), 'NOT_FOUND');
   });
 
   it('shows the petitioner of a referred case the lower congress\'s answer under the city\'s query code', async () => {

@@ -11,7 +11,6 @@ import { UnitKind } from '../entities/unit-kind.enum';
 
 /** Which cases a viewer may see, derived once per request from the user and the unit tree. */
 export type CaseScope =
-  | { kind: 'all' }
   | { kind: 'congresses'; congressId: string; congressIds: string[] }
   | { kind: 'unit'; unitId: string }
   | { kind: 'none' };
@@ -54,11 +53,12 @@ export const ACCESS_ENDING_STATUSES: readonly AssignmentStatus[] = [AssignmentSt
 
 /**
  * Congress office staff see their congress's cases and those of every congress below it; a handling unit sees
- * the cases assigned to it; the bootstrap administrator, who belongs to no unit, sees all; deputies and legal
- * workers see no case directly (only the meetings they are invited to).
+ * the cases assigned to it; deputies and legal workers see no case directly (only the meetings they are invited
+ * to). The bootstrap administrator belongs to no congress and so sees no case: administering units, accounts and
+ * holiday tables needs no petition, and deny by default gives none.
  */
 export function caseScopeFor(user: ScopeUser, units: readonly ScopeUnit[]): CaseScope {
-  if (!user.unitId) return user.roles.includes(Role.ADMIN) ? { kind: 'all' } : { kind: 'none' };
+  if (!user.unitId) return { kind: 'none' };
   const unit = units.find((u) => u.id === user.unitId);
   if (!unit) return { kind: 'none' };
   if (unit.kind === UnitKind.CONGRESS && user.roles.some((r) => OFFICE_ROLES.includes(r))) {
@@ -97,8 +97,6 @@ export function grantsAccess(a: Pick<AssignmentFacts, 'status'>): boolean {
  */
 export function mayViewCase(scope: CaseScope, c: CaseFacts, assignments: readonly AssignmentFacts[]): boolean {
   switch (scope.kind) {
-    case 'all':
-      return true;
     case 'congresses':
       // Art 30: an accused congress's staff never see the accusation; the congress above handles it
       return scope.congressIds.includes(c.congressId) && c.accusedUnitId !== scope.congressId;
@@ -111,7 +109,7 @@ export function mayViewCase(scope: CaseScope, c: CaseFacts, assignments: readonl
 
 /** Office staff of a congress whose scope holds the case: they see the whole case. */
 export function isCaseOffice(scope: CaseScope): boolean {
-  return scope.kind === 'all' || scope.kind === 'congresses';
+  return scope.kind === 'congresses';
 }
 
 /** A unit sees its own assignments (ended ones included, as its history); the office sees all. */
@@ -162,7 +160,7 @@ export function mayViewCaseEvent(scope: CaseScope, e: { type: CaseEventType | nu
  * read it (to print the receipt). Handling units, upper congresses and the bootstrap administrator get null.
  */
 export function mayReadQueryCode(user: ScopeUser | undefined, c: Pick<CaseFacts, 'congressId'>): boolean {
-  return !!user && user.unitId === c.congressId && user.roles.some((r) => r === Role.REGISTRAR || r === Role.LEADER);
+  return !!user && user.unitId === c.congressId && user.roles.some((r) => OFFICE_ROLES.includes(r));
 }
 
 /** Full ID numbers, phone numbers and addresses: only holders of the PII permission (every read is audited). */
@@ -172,5 +170,5 @@ export function mayReadPii(user: ScopeUser | undefined): boolean {
 
 /** A matter is visible to office staff whose scope holds its congress; a unit sees it through a case it sees. */
 export function mayViewMatterDirectly(scope: CaseScope, matter: { congressId: string }): boolean {
-  return scope.kind === 'all' || (scope.kind === 'congresses' && scope.congressIds.includes(matter.congressId));
+  return scope.kind === 'congresses' && scope.congressIds.includes(matter.congressId);
 }

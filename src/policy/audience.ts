@@ -16,8 +16,6 @@ export enum Audience {
   CASE_VIEWER = 'CASE_VIEWER',
   /** A list whose items the policy filters one by one for the viewer (a unit's share of a case). */
   CASE_PART = 'CASE_PART',
-  /** Congress office staff whose scope holds the case (e.g. whom an accusation names). */
-  CASE_OFFICE = 'CASE_OFFICE',
   /** The office staff of the congress that registered the case (the query code). */
   REGISTERING_OFFICE = 'REGISTERING_OFFICE',
   /** Holders of the PII permission in full; others get the masked form or null. Every full read is audited. */

@@ -8,8 +8,6 @@ import { ACCESS_ENDING_STATUSES, type CaseScope } from './access-policy';
 export function caseVisibilitySql(scope: CaseScope, alias: string, assignmentTable: string): { where: string; params: Record<string, unknown> } {
   const c = alias;
   switch (scope.kind) {
-    case 'all':
-      return { where: '1 = 1', params: {} };
     case 'congresses':
       return {
         where: `${c}.congressId IN (:...pvCongressIds) AND (${c}.accusedUnitId IS NULL OR ${c}.accusedUnitId <> :pvOwnCongress)`,

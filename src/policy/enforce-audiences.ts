@@ -1,6 +1,6 @@
 import { defaultFieldResolver, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/request-context';
-import { mayReadQueryCode, isCaseOffice } from './access-policy';
+import { mayReadQueryCode } from './access-policy';
 import { Audience, AUDIENCE_KEY } from './audience';
 
 type Gate = (ctx: RequestContext, parent: never) => boolean | Promise<boolean>;
@@ -8,7 +8,6 @@ type Gate = (ctx: RequestContext, parent: never) => boolean | Promise<boolean>;
 /** The audiences a field answers null outside of; the others are kept by how their parents are reached. */
 const GATES: Partial<Record<Audience, Gate>> = {
   [Audience.REGISTERING_OFFICE]: (ctx, parent: { congressId: string }) => mayReadQueryCode(ctx.user, parent),
-  [Audience.CASE_OFFICE]: async (ctx) => !!ctx.user && isCaseOffice(await ctx.services.caseAccess.scope(ctx)),
 };
 
 /** The audience a field declares, or the one its type declares for all its fields. */

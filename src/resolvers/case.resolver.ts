@@ -158,8 +158,7 @@ export class CaseResolver {
     return ctx.loader(unitById).load(c.congressId);
   }
 
-  @Visible(Audience.CASE_OFFICE)
-  @FieldResolver(() => Unit, { nullable: true, description: '检举控告件的被检举单位；仅人大信访机构可见 (accused unit)' })
+  @FieldResolver(() => Unit, { nullable: true, description: '检举控告件的被检举单位；被检举单位本身永远看不到该件 (accused unit; the accused never sees the case)' })
   accusedUnit(@Root() c: Case, @Ctx() ctx: RequestContext) {
     return c.accusedUnitId ? ctx.loader(unitById).load(c.accusedUnitId) : null;
   }

@@ -16,7 +16,7 @@ import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
 import type { CaseEventRecord } from '../entities/case-event.entity';
 import type { Instruction } from '../entities/instruction.entity';
-import type { Matter } from '../entities/matter.entity';
+import { Matter as MatterEntity, type Matter } from '../entities/matter.entity';
 import { Unit } from '../entities/unit.entity';
 import { UnitKind } from '../entities/unit-kind.enum';
 import { forbidden, notFound } from '../errors/domain-error';
@@ -50,7 +50,7 @@ export class CaseAccessService {
   /** Adds the policy's case predicate to a query over cases aliased `c`. */
   restrict(qb: SelectQueryBuilder<Case>, scope: CaseScope): SelectQueryBuilder<Case> {
     const { where, params } = caseVisibilitySql(scope, 'c', qb.connection.getMetadata(Assignment).tableName);
-    return scope.kind === 'all' ? qb : qb.andWhere(where, params);
+    return qb.andWhere(where, params);
   }
 
   /** The case if the viewer may see it; `NOT_FOUND` otherwise, the same as for a case that does not exist. */
@@ -124,5 +124,12 @@ export class CaseAccessService {
     if (mayViewMatterDirectly(scope, matter)) return true;
     if (scope.kind !== 'unit') return false;
     return (await (await this.visibleCases(ctx)).andWhere('c.matterId = :pvMatter', { pvMatter: matter.id }).getCount()) > 0;
+  }
+
+  /** The matter if the viewer may see it; `NOT_FOUND` otherwise, wherever its id was passed, never echoed back. */
+  async getVisibleMatter(ctx: RequestContext, id: string, field = 'id'): Promise<Matter> {
+    const matter = await ctx.repo(MatterEntity).findOneBy({ id });
+    if (!matter || !(await this.mayViewMatter(ctx, matter))) throw notFound('事项', field);
+    return matter;
   }
 }

@@ -97,7 +97,7 @@ export class CaseService {
         throw badInput('referredFromUnitId', '批转机关须为本级人大的上级人大');
       }
     }
-    if (input.matterId) await ctx.services.matters.get(ctx, input.matterId, 'matterId');
+    if (input.matterId) await this.caseAccess.getVisibleMatter(ctx, input.matterId, 'matterId');
     if (input.accusedUnitId) {
       if (input.caseType !== CaseType.ACCUSATION) throw badInput('accusedUnitId', '只有检举控告件才能指定被检举单位');
       if (!(await ctx.repo(Unit).existsBy({ id: input.accusedUnitId }))) throw notFound('被检举单位', 'accusedUnitId');

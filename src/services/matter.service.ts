@@ -2,7 +2,6 @@ import type { RequestContext } from '../context/request-context';
 import { Case } from '../entities/case.entity';
 import { Matter } from '../entities/matter.entity';
 import { CaseEventType } from '../entities/case-enums';
-import { notFound } from '../errors/domain-error';
 import type { CaseAccessService } from './case-access.service';
 import type { CaseEventService } from './case-event.service';
 import type { CreateMatterInput } from '../schema/inputs/create-matter.input';
@@ -36,10 +35,7 @@ export class MatterService {
    * A matter the viewer may see: office staff whose congresses include the matter's, or a unit that can see
    * one of its cases. Anyone else gets `NOT_FOUND`, as for a matter that does not exist.
    */
-  async get(ctx: RequestContext, id: string, field = 'id'): Promise<Matter> {
-    const matter = await ctx.repo(Matter).findOneBy({ id });
-    if (!matter) throw notFound('事项', field);
-    if (!(await this.caseAccess.mayViewMatter(ctx, matter))) throw notFound('事项', field);
-    return matter;
+  get(ctx: RequestContext, id: string, field = 'id'): Promise<Matter> {
+    return this.caseAccess.getVisibleMatter(ctx, id, field);
   }
 }

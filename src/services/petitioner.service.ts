@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mayReadPii } from '../policy/access-policy';
 import DataLoader from 'dataloader';
 import type { LoaderFactory, RequestContext } from '../context/request-context';
 import { maskIdNumber, maskPhone, upgradeLegacyIdNumber, validateIdNumber, validatePhone } from '../domain/id-number';
@@ -81,7 +82,7 @@ export class PetitionerService {
   async read(ctx: RequestContext, p: Petitioner, field: PiiField): Promise<string | null> {
     const user = ctx.user;
     const enc = field === 'idNumber' ? p.idNumberEnc : field === 'phone' ? p.phoneEnc : p.addressEnc;
-    if (!user?.piiAccess) return field === 'phone' ? p.phoneMasked : null;
+    if (!user || !mayReadPii(user)) return field === 'phone' ? p.phoneMasked : null;
     if (!enc) return null;
     await ctx.loader(piiAuditWriter).load({ userId: user.id, petitionerId: p.id, field });
     return this.cipher.decrypt(enc);

@@ -1,0 +1,93 @@
+import { Role } from '../auth/role';
+import { AssignmentStatus, CaseEventType } from '../entities/case-enums';
+import { UnitKind } from '../entities/unit-kind.enum';
+import {
+  caseScopeFor,
+  mayReadPii,
+  mayReadQueryCode,
+  mayViewAssignment,
+  mayViewCase,
+  mayViewCaseEvent,
+  mayViewInstruction,
+  mayViewMatterDirectly,
+  type CaseScope,
+  type ScopeUnit,
+} from './access-policy';
+
+const units: ScopeUnit[] = [
+  { id: 'city', kind: UnitKind.CONGRESS, parentId: null },
+  { id: 'county', kind: UnitKind.CONGRESS, parentId: 'city' },
+  { id: 'sibling', kind: UnitKind.CONGRESS, parentId: 'city' },
+  { id: 'court', kind: UnitKind.COURT, parentId: null },
+  { id: 'proc', kind: UnitKind.PROCURATORATE, parentId: null },
+];
+const city: CaseScope = caseScopeFor({ roles: [Role.VIEWER], unitId: 'city' }, units);
+const county: CaseScope = caseScopeFor({ roles: [Role.REGISTRAR], unitId: 'county' }, units);
+const court: CaseScope = caseScopeFor({ roles: [Role.LIAISON], unitId: 'court' }, units);
+const t0 = new Date('2026-03-01T00:00:00Z');
+const later = new Date('2026-03-05T00:00:00Z');
+const courtA = { id: 'a1', unitId: 'court', status: AssignmentStatus.IN_PROGRESS, assignedAt: later };
+const procA = { id: 'a2', unitId: 'proc', status: AssignmentStatus.IN_PROGRESS, assignedAt: later };
+
+describe('access policy', () => {
+  it('derives scopes: offices see their congress and those below, units their assignments, the rest nothing', () => {
+    expect(city).toEqual({ kind: 'congresses', congressId: 'city', congressIds: ['city', 'county', 'sibling'] });
+    expect(county).toEqual({ kind: 'congresses', congressId: 'county', congressIds: ['county'] });
+    expect(court).toEqual({ kind: 'unit', unitId: 'court' });
+    expect(caseScopeFor({ roles: [Role.ADMIN], unitId: null }, units)).toEqual({ kind: 'none' });
+    expect(caseScopeFor({ roles: [Role.DEPUTY], unitId: 'county' }, units)).toEqual({ kind: 'none' });
+    expect(caseScopeFor({ roles: [Role.LIAISON], unitId: 'nowhere' }, units)).toEqual({ kind: 'none' });
+  });
+
+  it('keeps an accusation from the unit or congress it accuses, and a case from siblings', () => {
+    const c = { congressId: 'county', accusedUnitId: null };
+    expect(mayViewCase(county, c, [])).toBe(true);
+    expect(mayViewCase(city, c, [])).toBe(true);
+    expect(mayViewCase(caseScopeFor({ roles: [Role.REGISTRAR], unitId: 'sibling' }, units), c, [])).toBe(false);
+    expect(mayViewCase(county, { congressId: 'county', accusedUnitId: 'county' }, [])).toBe(false);
+    expect(mayViewCase(city, { congressId: 'county', accusedUnitId: 'county' }, [])).toBe(true);
+    expect(mayViewCase(court, { congressId: 'county', accusedUnitId: 'court' }, [courtA])).toBe(false);
+  });
+
+  it('ends a unit\'s access when its assignment is cancelled or objected, not when it is reported or completed', () => {
+    const c = { congressId: 'county', accusedUnitId: null };
+    for (const status of [AssignmentStatus.PENDING, AssignmentStatus.IN_PROGRESS, AssignmentStatus.REPORTED, AssignmentStatus.COMPLETED]) {
+      expect(mayViewCase(court, c, [{ ...courtA, status }])).toBe(true);
+    }
+    for (const status of [AssignmentStatus.CANCELLED, AssignmentStatus.OBJECTED]) expect(mayViewCase(court, c, [{ ...courtA, status }])).toBe(false);
+    expect(mayViewCase(court, c, [procA])).toBe(false);
+  });
+
+  it('gives a unit its own assignments, the case steps and its own entries, and the instructions sent with its letter', () => {
+    expect(mayViewAssignment(court, courtA)).toBe(true);
+    expect(mayViewAssignment(court, procA)).toBe(false);
+    expect(mayViewAssignment(county, procA)).toBe(true);
+    const all = [courtA, procA];
+    expect(mayViewCaseEvent(court, { type: CaseEventType.REGISTERED, assignmentId: null }, all)).toBe(true);
+    expect(mayViewCaseEvent(court, { type: CaseEventType.INSTRUCTED, assignmentId: null }, all)).toBe(false);
+    expect(mayViewCaseEvent(court, { type: CaseEventType.SUPERVISED, assignmentId: 'a1' }, all)).toBe(true);
+    expect(mayViewCaseEvent(court, { type: CaseEventType.SUPERVISED, assignmentId: 'a2' }, all)).toBe(false);
+    expect(mayViewCaseEvent(court, { type: CaseEventType.ASSIGNMENT_OBJECTED, assignmentId: 'unknown' }, all)).toBe(false);
+    expect(mayViewCaseEvent(county, { type: CaseEventType.INSTRUCTED, assignmentId: null }, all)).toBe(true);
+    expect(mayViewInstruction(court, t0, all)).toBe(true);
+    expect(mayViewInstruction(court, new Date('2026-03-06T00:00:00Z'), all)).toBe(false);
+    expect(mayViewInstruction({ kind: 'none' }, t0, all)).toBe(false);
+  });
+
+  it('shows the query code only to the registering office, and full PII only with the permission', () => {
+    const c = { congressId: 'county' };
+    expect(mayReadQueryCode({ roles: [Role.REGISTRAR], unitId: 'county' }, c)).toBe(true);
+    expect(mayReadQueryCode({ roles: [Role.REGISTRAR], unitId: 'city' }, c)).toBe(false);
+    expect(mayReadQueryCode({ roles: [Role.LIAISON], unitId: 'county' }, c)).toBe(false);
+    expect(mayReadQueryCode({ roles: [Role.ADMIN], unitId: null }, c)).toBe(false);
+    expect(mayReadQueryCode(undefined, c)).toBe(false);
+    expect(mayReadPii({ roles: [Role.REGISTRAR], unitId: 'county', piiAccess: true })).toBe(true);
+    expect(mayReadPii({ roles: [Role.REGISTRAR], unitId: 'county' })).toBe(false);
+  });
+
+  it('shows a matter directly to offices whose scope holds it', () => {
+    expect(mayViewMatterDirectly(city, { congressId: 'county' })).toBe(true);
+    expect(mayViewMatterDirectly(county, { congressId: 'city' })).toBe(false);
+    expect(mayViewMatterDirectly(court, { congressId: 'county' })).toBe(false);
+  });
+});

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { assignmentDeadlineState } from '../src/domain/assignment-deadline';
+import { Assignment } from '../src/entities/assignment.entity';
+import { Case } from '../src/entities/case.entity';
+import { AssignmentMode, AssignmentRole, AssignmentStatus, CaseChannel, CaseStatus, CaseType, DeadlineStateEnum } from '../src/entities/case-enums';
+import { mayViewCase, type CaseScope } from '../src/policy/access-policy';
+import { caseVisibilitySql } from '../src/policy/case-visibility.sql';
+import { deadlineStateSql } from '../src/services/deadline-sql';
+import { createTestServer, ENGINE, type TestServer } from './harness/test-server';
+
+/**
+ * Rules that exist in two forms, TypeScript for loaded rows and SQL for lists, filters and the scheduler, must
+ * answer alike. Each test writes rows covering every case of the rule into the real database of this run
+ * (SQLite or MariaDB), asks both forms, and requires the same answer row for row.
+ */
+describe(`one rule, two forms (${ENGINE})`, () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await createTestServer();
+  });
+  afterAll(() => t?.close());
+  const ds = () => t.server.runtime.db.dataSource;
+
+  const NOW = new Date();
+  const DAY = 86_400_000;
+  let serial = 0;
+  const aCase = (congressId: string, accusedUnitId: string | null): Partial<Case> => ({
+    id: randomUUID(),
+    serialNo: `T-${++serial}`,
+    queryCode: randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase(),
+    congressId,
+    status: CaseStatus.ASSIGNED,
+    channel: CaseChannel.LETTER,
+    caseType: accusedUnitId ? CaseType.ACCUSATION : CaseType.CLAIM,
+    category: '测试',
+    summary: '测试',
+    content: '测试',
+    receivedAt: NOW,
+    accusedUnitId,
+    responsibleUserId: randomUUID(),
+  });
+  const anAssignment = (caseId: string, unitId: string, status: AssignmentStatus, extra: Partial<Assignment> = {}): Partial<Assignment> => ({
+    id: randomUUID(),
+    caseId,
+    unitId,
+    status,
+    mode: AssignmentMode.ASSIGN,
+    role: AssignmentRole.LEAD,
+    dueInDays: 60,
+    unrolledDueDate: '2026-01-01',
+    dueAt: new Date(NOW.getTime() + 30 * DAY),
+    assignedAt: new Date(NOW.getTime() - 10 * DAY),
+    assignedById: randomUUID(),
+    endedAt: null,
+    deliveredAt: null,
+    pausedSince: null,
+    ...extra,
+  });
+
+  it('case visibility: the SQL predicate and the in-memory predicate agree for every scope, status and accusation', async () => {
+    const [city, county, sibling, court, proc] = ['city', 'county', 'sibling', 'court', 'proc'].map((n) => `${n}-${randomUUID()}`);
+    const cases: Array<Partial<Case>> = [];
+    const assignments: Array<Partial<Assignment>> = [];
+    for (const congress of [city, county, sibling]) {
+      for (const accused of [null, city, county, court, proc]) {
+        for (const statuses of [[], ...Object.values(AssignmentStatus).map((s) => [s]), [AssignmentStatus.CANCELLED, AssignmentStatus.IN_PROGRESS]]) {
+          for (const unit of [court, proc]) {
+            const c = aCase(congress, accused);
+            cases.push(c);
+            for (const s of statuses) assignments.push(anAssignment(c.id!, unit, s));
+          }
+        }
+      }
+    }
+    await ds().getRepository(Case).insert(cases as Case[]);
+    await ds().getRepository(Assignment).insert(assignments as Assignment[]);
+
+    const scopes: CaseScope[] = [
+      { kind: 'congresses', congressId: city, congressIds: [city, county, sibling] },
+      { kind: 'congresses', congressId: county, congressIds: [county] },
+      { kind: 'unit', unitId: court },
+      { kind: 'unit', unitId: proc },
+      { kind: 'none' },
+    ];
+    const table = ds().getMetadata(Assignment).tableName;
+    const ids = cases.map((c) => c.id!);
+    for (const scope of scopes) {
+      const { where, params } = caseVisibilitySql(scope, 'c', table);
+      const rows = await ds().getRepository(Case).createQueryBuilder('c').select('c.id', 'id').where('c.id IN (:...ids)', { ids }).andWhere(where, params).getRawMany<{ id: string }>();
+      const bySql = new Set(rows.map((r) => r.id));
+      const inMemory = cases.filter((c) => mayViewCase(scope, c as Case, assignments.filter((a) => a.caseId === c.id) as Assignment[])).map((c) => c.id!);
+      expect([...bySql].sort()).toEqual(inMemory.sort());
+      // the rule is not vacuous: each office and unit sees some cases and misses others
+      if (scope.kind !== 'none') expect(inMemory.length).toBeGreaterThan(0);
+      expect(inMemory.length).toBeLessThan(cases.length);
+    }
+  });
+
+  it('deadline state: the list filter\'s SQL and the assignment\'s own state agree for every assignment state', async () => {
+    const soon = new Date(NOW.getTime() + 2 * DAY);
+    const past = new Date(NOW.getTime() - 2 * DAY);
+    const far = new Date(NOW.getTime() + 30 * DAY);
+    const endOfToday = new Date(NOW.getTime() + 60_000);
+    const c = aCase(`c-${randomUUID()}`, null);
+    await ds().getRepository(Case).insert(c as Case);
+    const unit = randomUUID();
+    const variants: Array<[string, Partial<Assignment>]> = [
+      ['pending, far off', { status: AssignmentStatus.PENDING, dueAt: far }],
+      ['in progress, due today', { status: AssignmentStatus.IN_PROGRESS, dueAt: endOfToday }],
+      ['in progress, due soon', { status: AssignmentStatus.IN_PROGRESS, dueAt: soon }],
+      ['in progress, overdue', { status: AssignmentStatus.IN_PROGRESS, dueAt: past }],
+      ['paused by a hearing, overdue on paper', { status: AssignmentStatus.IN_PROGRESS, dueAt: past, pausedSince: past }],
+      ['extended (due moved later)', { status: AssignmentStatus.IN_PROGRESS, dueAt: far, unrolledDueDate: '2026-12-31' }],
+      ['reported on time', { status: AssignmentStatus.REPORTED, dueAt: far, deliveredAt: NOW }],
+      ['reported late', { status: AssignmentStatus.REPORTED, dueAt: past, deliveredAt: NOW }],
+      ['transfer reported, no reply yet, overdue', { status: AssignmentStatus.REPORTED, mode: AssignmentMode.TRANSFER, dueAt: past }],
+      ['completed on time', { status: AssignmentStatus.COMPLETED, dueAt: far, deliveredAt: NOW, endedAt: NOW }],
+      ['completed late', { status: AssignmentStatus.COMPLETED, dueAt: past, deliveredAt: NOW, endedAt: NOW }],
+      ['transfer completed with the case, no delivery', { status: AssignmentStatus.COMPLETED, mode: AssignmentMode.TRANSFER, dueAt: far, endedAt: NOW }],
+      ['cancelled', { status: AssignmentStatus.CANCELLED, dueAt: far, endedAt: NOW }],
+      ['cancelled after its due date', { status: AssignmentStatus.CANCELLED, dueAt: past, endedAt: NOW }],
+      ['objected', { status: AssignmentStatus.OBJECTED, dueAt: far, endedAt: NOW }],
+    ];
+    const rows = variants.map(([, v]) => anAssignment(c.id!, unit, v.status!, v));
+    await ds().getRepository(Assignment).insert(rows as Assignment[]);
+    const stored = await ds().getRepository(Assignment).findBy({ caseId: c.id! });
+
+    const seen = new Set<DeadlineStateEnum>();
+    for (const state of Object.values(DeadlineStateEnum)) {
+      const { where, params } = deadlineStateSql('a', state, NOW);
+      const bySql = (await ds().getRepository(Assignment).createQueryBuilder('a').where('a.caseId = :c', { c: c.id }).andWhere(where, params).getMany()).map((a) => a.id).sort();
+      const inMemory = stored.filter((a) => assignmentDeadlineState(a, NOW) === state).map((a) => a.id).sort();
+      expect({ state, ids: bySql }).toEqual({ state, ids: inMemory });
+      if (inMemory.length) seen.add(state);
+    }
+    // every assignment falls in exactly one state, and every state occurs
+    const total = await Promise.all(Object.values(DeadlineStateEnum).map(async (s) => {
+      const { where, params } = deadlineStateSql('a', s, NOW);
+      return ds().getRepository(Assignment).createQueryBuilder('a').where('a.caseId = :c', { c: c.id }).andWhere(where, params).getCount();
+    }));
+    expect(total.reduce((x, y) => x + y, 0)).toBe(variants.length);
+    expect([...seen].sort()).toEqual(Object.values(DeadlineStateEnum).sort());
+    const named = Object.fromEntries(variants.map(([name], i) => [name, assignmentDeadlineState(stored.find((a) => a.id === rows[i].id)!, NOW)]));
+    expect(named).toMatchObject({ cancelled: 'ENDED', objected: 'ENDED', 'cancelled after its due date': 'ENDED', 'paused by a hearing, overdue on paper': 'ON_TRACK', 'in progress, due today': 'DUE_SOON' });
+  });
+});
