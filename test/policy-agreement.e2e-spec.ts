@@ -58,7 +58,7 @@ describe(`one rule, two forms (${ENGINE})`, () => {
   });
 
   it('case visibility: the SQL predicate and the in-memory predicate agree for every scope, status and accusation', async () => {
-    const [city, county, sibling, court, proc] = ['city', 'county', 'sibling', 'court', 'proc'].map((n) => `${n}-${randomUUID()}`);
+    const [city, county, sibling, court, proc] = ['city', 'county', 'sibling', 'court', 'proc'].map(() => randomUUID());
     const cases: Array<Partial<Case>> = [];
     const assignments: Array<Partial<Assignment>> = [];
     for (const congress of [city, county, sibling]) {
@@ -101,7 +101,7 @@ describe(`one rule, two forms (${ENGINE})`, () => {
     const past = new Date(NOW.getTime() - 2 * DAY);
     const far = new Date(NOW.getTime() + 30 * DAY);
     const endOfToday = new Date(NOW.getTime() + 60_000);
-    const c = aCase(`c-${randomUUID()}`, null);
+    const c = aCase(randomUUID(), null);
     await ds().getRepository(Case).insert(c as Case);
     const unit = randomUUID();
     const variants: Array<[string, Partial<Assignment>]> = [

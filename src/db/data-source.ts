@@ -57,8 +57,23 @@ export async function detectMysqlFlavor(url: string): Promise<MysqlFlavor> {
   }
 }
 
+/**
+ * Free text of up to 50,000 characters (letters, replies, reports) does not fit MySQL's TEXT, which holds 65,535
+ * bytes: 21,845 Chinese characters in utf8mb4. On MySQL every `text` column of the entities is MEDIUMTEXT;
+ * SQLite's TEXT has no such limit and knows no MEDIUMTEXT, so the entities say `text` and this maps it.
+ */
+class AppDataSource extends DataSource {
+  protected override async buildMetadatas(): Promise<void> {
+    await super.buildMetadatas();
+    if (this.options.type === 'better-sqlite3') return;
+    for (const entity of this.entityMetadatas) {
+      for (const column of entity.columns) if (column.type === 'text') column.type = 'mediumtext';
+    }
+  }
+}
+
 /** A data source for the configured engine; on a MySQL URL it first finds out whether the server is MariaDB. */
 export async function createDataSource(db: DatabaseConfig): Promise<DataSource> {
   const flavor = db.engine === 'mysql' ? await detectMysqlFlavor(db.url) : undefined;
-  return new DataSource(dataSourceOptions(db, flavor));
+  return new AppDataSource(dataSourceOptions(db, flavor));
 }

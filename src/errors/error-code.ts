@@ -28,7 +28,7 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   UNAUTHENTICATED: '未登录，或令牌无效、已过期、已吊销 (unauthenticated)',
   FORBIDDEN: '当前用户的角色或单位无权执行该操作 (forbidden)',
   NOT_FOUND: '对象不存在，或当前用户无权看到它 (not found)',
-  BAD_USER_INPUT: '输入不合法；extensions.field 指出出错的字段 (bad user input)',
+  BAD_USER_INPUT: '输入不合法；extensions.fieldErrors 一次列出全部出错字段（field、code、message），extensions.field 为其中第一个 (bad user input)',
   ALREADY_EXISTS: '对象已存在，如重复的单位编码、用户名、重复评价、重复会签 (already exists)',
   INVALID_TRANSITION: '当前状态下不允许该操作；extensions.currentState / requestedAction 给出当前状态与所请求的操作 (invalid state transition)',
   CONFLICT: '并发修改冲突：他人已先行修改，请刷新后重试 (optimistic concurrency conflict)',

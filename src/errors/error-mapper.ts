@@ -5,6 +5,14 @@ import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
 
+/** One refused input field, as listed in `extensions.fieldErrors`. */
+export interface FieldError {
+  /** Dotted path from the argument, with list indexes: `petitioners.0.idNumber`. */
+  field: string;
+  code: ErrorCode;
+  message: string;
+}
+
 export interface MappedError {
   code: ErrorCode;
   message: string;
@@ -27,15 +35,14 @@ const REQUEST_CODES: Record<string, string> = {
   PERSISTED_QUERY_NOT_SUPPORTED: '不支持持久化查询',
 };
 
-function firstConstraint(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
-  for (const e of errors) {
+/** Every failed constraint of a validation, depth first, one per field (the first message of each). */
+function fieldErrorsOf(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((e) => {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
     const message = e.constraints && Object.values(e.constraints)[0];
-    if (message) return { field: path, message };
-    const nested = e.children && firstConstraint(e.children, path);
-    if (nested) return nested;
-  }
-  return undefined;
+    const own: FieldError[] = message ? [{ field: path, code: ErrorCode.BAD_USER_INPUT, message }] : [];
+    return [...own, ...fieldErrorsOf(e.children ?? [], path)];
+  });
 }
 
 const DUPLICATE = /ER_DUP_ENTRY|Duplicate entry|SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY|UNIQUE constraint failed/;
@@ -60,8 +67,9 @@ export function mapError(error: unknown): MappedError {
     return { code: original.code, message: original.message, field: original.field, details: original.details };
   }
   if (original instanceof ArgumentValidationError) {
-    const first = firstConstraint(original.extensions.validationErrors);
-    return { code: ErrorCode.BAD_USER_INPUT, message: first?.message ?? '输入不合法', field: first?.field };
+    const fieldErrors = fieldErrorsOf(original.extensions.validationErrors);
+    const first = fieldErrors[0];
+    return { code: ErrorCode.BAD_USER_INPUT, message: first?.message ?? '输入不合法', field: first?.field, details: first ? { fieldErrors } : {} };
   }
   if (original instanceof AuthenticationError) return { code: ErrorCode.UNAUTHENTICATED, message: '请先登录' };
   if (original instanceof AuthorizationError) return { code: ErrorCode.FORBIDDEN, message: '当前角色无权执行该操作' };
@@ -98,6 +106,11 @@ export function formatMappedError(
   formatted: GraphQLFormattedError,
   opts: { requestId?: string; stack?: string } = {},
 ): GraphQLFormattedError {
+  // a refusal about one field is the one-element case of "every field error at once"
+  const fieldErrors: FieldError[] | undefined =
+    mapped.code === ErrorCode.BAD_USER_INPUT && mapped.field && !mapped.details?.fieldErrors
+      ? [{ field: mapped.field, code: mapped.code, message: mapped.message }]
+      : undefined;
   return {
     message: mapped.message,
     locations: formatted.locations,
@@ -106,6 +119,7 @@ export function formatMappedError(
       code: mapped.code,
       ...(mapped.field ? { field: mapped.field } : {}),
       ...(mapped.details ?? {}),
+      ...(fieldErrors ? { fieldErrors } : {}),
       ...(opts.requestId && mapped.code === ErrorCode.INTERNAL ? { requestId: opts.requestId } : {}),
       ...(opts.stack ? { stacktrace: opts.stack.split('\n') } : {}),
     },

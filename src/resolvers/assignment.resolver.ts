@@ -12,6 +12,7 @@ import { extensionsByAssignmentId, supervisionsByAssignmentId } from '../loaders
 import { unitById } from '../loaders/unit.loaders';
 import { AssignCaseInput, ReportResultInput, RequestExtensionInput, SuperviseInput } from '../schema/inputs/case-workflow.inputs';
 import { AssignmentResult } from '../schema/types/case-types';
+import { ReasonArg } from '../schema/inputs/validated-fields';
 import { Transactional } from './transactional.middleware';
 import { Audience, Visible } from '../policy/audience';
 
@@ -37,14 +38,14 @@ export class AssignmentResolver {
   @Authorized(...UNIT)
   @Transactional()
   @Mutation(() => Assignment, { description: '承办单位提出异议（非本单位职责），须在交办后 5 个工作日内，否则 DEADLINE_PASSED' })
-  objectAssignment(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '异议理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+  objectAssignment(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @ReasonArg('reason', '异议理由') reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
     return ctx.services.assignments.object(ctx, id, reason);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => Assignment, { description: '撤销交办（报送结果前）；最后一个在办单位撤销后信访件回到已受理' })
-  cancelAssignment(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '撤销理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+  cancelAssignment(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @ReasonArg('reason', '撤销理由') reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
     return ctx.services.assignments.cancel(ctx, id, reason);
   }
 
@@ -75,7 +76,7 @@ export class AssignmentResolver {
   reviewResult(
     @Arg('assignmentId', () => ID, { description: '交办件 ID' }) assignmentId: string,
     @Arg('approve', () => Boolean, { description: 'true 为批准/通过，false 为驳回/退回' }) approve: boolean,
-    @Arg('note', () => String, { nullable: true, description: '审核意见' }) note: string | undefined,
+    @ReasonArg('note', '审核意见', { nullable: true }) note: string | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Assignment> {
     return ctx.services.assignments.reviewResult(ctx, assignmentId, approve, note);
@@ -91,7 +92,7 @@ export class AssignmentResolver {
   @Authorized(...UNIT)
   @Transactional()
   @Mutation(() => Supervision, { description: '承办单位书面回复督办' })
-  answerSupervision(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('answer', () => String, { description: '书面回复' }) answer: string, @Ctx() ctx: RequestContext): Promise<Supervision> {
+  answerSupervision(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @ReasonArg('answer', '书面回复') answer: string, @Ctx() ctx: RequestContext): Promise<Supervision> {
     return ctx.services.assignments.answerSupervision(ctx, id, answer);
   }
 
@@ -100,7 +101,7 @@ export class AssignmentResolver {
   @Mutation(() => Assignment, { description: '听证开始：听证期间办理期限暂停计算（《信访工作条例》第 36 条）' })
   startHearing(
     @Arg('assignmentId', () => ID, { description: '交办件 ID' }) assignmentId: string,
-    @Arg('reason', () => String, { description: '听证事由' }) reason: string,
+    @ReasonArg('reason', '听证事由') reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Assignment> {
     return ctx.services.hearings.start(ctx, assignmentId, reason);

@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { User } from '../entities/user.entity';
 import { AuthPayload } from '../schema/types/auth-payload.type';
+import { NameArg, NewPasswordArg, PasswordArg } from '../schema/inputs/validated-fields';
 import { Transactional } from './transactional.middleware';
 
 @Resolver()
@@ -10,8 +11,8 @@ export class AuthResolver {
     description: '登录，返回令牌。连续 5 次失败将锁定该登录名 15 分钟 (TOO_MANY_REQUESTS)；用户名或密码错误统一返回 UNAUTHENTICATED',
   })
   login(
-    @Arg('username', () => String, { description: '登录名' }) username: string,
-    @Arg('password', () => String, { description: '密码' }) password: string,
+    @NameArg('username', '登录名') username: string,
+    @PasswordArg('password', '密码') password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
     return ctx.services.auth.login(ctx, username, password);
@@ -27,8 +28,8 @@ export class AuthResolver {
   @Transactional()
   @Mutation(() => AuthPayload, { description: '修改本人密码；此前签发的所有令牌随即失效，返回新令牌' })
   changePassword(
-    @Arg('oldPassword', () => String, { description: '原密码' }) oldPassword: string,
-    @Arg('newPassword', () => String, { description: '新密码，8–128 个字符' }) newPassword: string,
+    @PasswordArg('oldPassword', '原密码') oldPassword: string,
+    @NewPasswordArg('newPassword', '新密码') newPassword: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
     return ctx.services.auth.changePassword(ctx, oldPassword, newPassword);

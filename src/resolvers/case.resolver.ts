@@ -25,6 +25,7 @@ import { unitById } from '../loaders/unit.loaders';
 import { CaseFilter, ReferCaseInput, ReplyInput } from '../schema/inputs/case-workflow.inputs';
 import { RegisterCaseInput } from '../schema/inputs/register-case.input';
 import { CaseConnection, CaseProgress, RatingResult, TimelineEntry } from '../schema/types/case-types';
+import { CodeArg, ReasonArg } from '../schema/inputs/validated-fields';
 import { Transactional } from './transactional.middleware';
 import { Audience, Visible } from '../policy/audience';
 
@@ -50,13 +51,13 @@ export class CaseResolver {
   }
 
   @Query(() => CaseProgress, { description: '信访人凭查询码查询办理进度（无需登录）；查询码错误与不存在同样返回 NOT_FOUND，频繁猜测将被限制' })
-  caseProgress(@Arg('queryCode', () => String, { description: '回执上的查询码' }) queryCode: string, @Ctx() ctx: RequestContext): Promise<CaseProgress> {
+  caseProgress(@CodeArg('queryCode', '回执上的查询码') queryCode: string, @Ctx() ctx: RequestContext): Promise<CaseProgress> {
     return ctx.services.caseProgress.progress(ctx, queryCode);
   }
 
   @Mutation(() => RatingResult, { description: '信访人凭查询码评价（无需登录），答复后可评价一次；再次评价为 ALREADY_EXISTS' })
   rateCase(
-    @Arg('queryCode', () => String, { description: '回执上的查询码' }) queryCode: string,
+    @CodeArg('queryCode', '回执上的查询码') queryCode: string,
     @Arg('satisfaction', () => Satisfaction, { description: '满意度' }) satisfaction: Satisfaction,
     @Ctx() ctx: RequestContext,
   ): Promise<RatingResult> {
@@ -80,14 +81,14 @@ export class CaseResolver {
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => CaseView, { description: '不予受理，须说明理由（REGISTERED → DECLINED）' })
-  declineCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  declineCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @ReasonArg('reason', '不予受理的理由') reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.decline(ctx, id, reason);
   }
 
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => CaseView, { description: '存查，须说明理由（REGISTERED 或 ACCEPTED → ARCHIVED）' })
-  archiveCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  archiveCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @ReasonArg('reason', '存查的理由') reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.archive(ctx, id, reason);
   }
 
@@ -101,7 +102,7 @@ export class CaseResolver {
   @Authorized(Role.LEADER)
   @Transactional()
   @Mutation(() => CaseView, { description: '领导阅批，写批办意见；不改变状态' })
-  instructCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('text', () => String, { description: '批办意见' }) text: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  instructCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @ReasonArg('text', '批办意见') text: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.instruct(ctx, id, text);
   }
 
@@ -126,7 +127,7 @@ export class CaseResolver {
   @Authorized(...OFFICE)
   @Transactional()
   @Mutation(() => CaseView, { description: '复查/复核：答复后 30 日内，经信访人申请；复核后不再受理' })
-  reopenCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Arg('reason', () => String, { description: '申请理由' }) reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
+  reopenCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @ReasonArg('reason', '申请理由') reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.cases.reopen(ctx, id, reason);
   }
 

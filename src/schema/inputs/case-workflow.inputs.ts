@@ -1,12 +1,7 @@
-import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AssignmentMode, AssignmentRole, CaseChannel, CaseStatus, DeadlineStateEnum, Outcome, ReplyMethod, SupervisionKind } from '../../entities/case-enums';
-
-const TEXT = (what: string, max = 5000) => [
-  Length(1, max, { message: `${what}不能为空，且不超过 ${max} 个字符` }),
-  Matches(/\S/, { message: `${what}不能为空` }),
-];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+import { LongText, Name, Reason } from './validated-fields';
 
 @InputType({ description: '交办/转办 (route a case to a unit)' })
 export class AssignCaseInput {
@@ -28,9 +23,7 @@ export class AssignCaseInput {
   @Max(90, { message: '办理期限须在 1–90 日之间' })
   dueInDays?: number;
 
-  @Field(() => String, { nullable: true, description: '交办附言' })
-  @IsOptional()
-  @Length(0, 2000, { message: '附言不超过 2000 个字符' })
+  @Reason('交办附言', { nullable: true })
   note?: string;
 }
 
@@ -43,8 +36,7 @@ export class RequestExtensionInput {
   @Min(1, { message: '延长天数至少 1 日' })
   days: number;
 
-  @Field(() => String, { description: '延期理由，将告知信访人' })
-  @apply(TEXT('延期理由', 2000))
+  @Reason('延期理由', { note: '将告知信访人' })
   reason: string;
 }
 
@@ -56,8 +48,7 @@ export class ReportResultInput {
   @Field(() => Outcome, { description: '处理结果' })
   outcome: Outcome;
 
-  @Field(() => String, { description: '办结报告' })
-  @apply(TEXT('办结报告', 20000))
+  @LongText('办结报告')
   report: string;
 }
 
@@ -72,8 +63,7 @@ export class ReplyInput {
   @Field(() => Outcome, { description: '处理结果' })
   outcome: Outcome;
 
-  @Field(() => String, { description: '答复正文' })
-  @apply(TEXT('答复正文', 20000))
+  @LongText('答复正文')
   body: string;
 
   @Field(() => ID, { nullable: true, description: '所依据的统一答复口径版本' })
@@ -89,8 +79,7 @@ export class SuperviseInput {
   @Field(() => SupervisionKind, { description: '督办方式' })
   kind: SupervisionKind;
 
-  @Field(() => String, { description: '督办内容' })
-  @apply(TEXT('督办内容', 2000))
+  @Reason('督办内容')
   note: string;
 }
 
@@ -102,9 +91,7 @@ export class ReferCaseInput {
   @Field(() => ID, { description: '下级人大' })
   toUnitId: string;
 
-  @Field(() => String, { nullable: true, description: '批转意见' })
-  @IsOptional()
-  @Length(0, 2000, { message: '批转意见不超过 2000 个字符' })
+  @Reason('批转意见', { nullable: true })
   note?: string;
 }
 
@@ -131,9 +118,7 @@ export class CaseFilter {
   @Field(() => Date, { nullable: true, description: '收到时间止（不含）' })
   receivedTo?: Date;
 
-  @Field(() => String, { nullable: true, description: '关键词：匹配编号、摘要、内容、分类，不匹配信访人信息' })
-  @IsOptional()
-  @Length(1, 100, { message: '关键词为 1–100 个字符' })
+  @Name('关键词', { nullable: true, note: '匹配编号、摘要、内容、分类，不匹配信访人信息' })
   keyword?: string;
 
   @Field(() => Boolean, { nullable: true, description: '是否重点件' })

@@ -1,21 +1,20 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Role } from '../../auth/role';
+import { CODE_MAX } from '../../domain/text-rules';
+import { Name, NewPassword } from './validated-fields';
 
 @InputType({ description: '新建用户 (create a user)' })
 export class CreateUserInput {
-  @Field(() => String, { description: '登录名：字母、数字、. _ -，3–64 个字符 (username)' })
-  @Length(3, 64, { message: '登录名长度须为 3–64 个字符' })
+  @Field(() => String, { description: `登录名：字母、数字、. _ -，3–${CODE_MAX} 个字符 (username)` })
+  @Length(3, CODE_MAX, { message: `登录名长度须为 3–${CODE_MAX} 个字符` })
   @Matches(/^[A-Za-z0-9._-]+$/, { message: '登录名只能包含字母、数字、.、_ 和 -' })
   username: string;
 
-  @Field(() => String, { description: '初始密码，至少 8 个字符 (password)' })
-  @Length(8, 128, { message: '密码长度须为 8–128 个字符' })
+  @NewPassword('初始密码')
   password: string;
 
-  @Field(() => String, { description: '显示姓名 (display name)' })
-  @Length(1, 100, { message: '姓名不能为空，且不超过 100 个字符' })
-  @Matches(/\S/, { message: '姓名不能为空' })
+  @Name('显示姓名')
   displayName: string;
 
   @Field(() => ID, { nullable: true, description: '所属单位；除仅有 ADMIN 角色的管理员外必填 (unit)' })

@@ -1,25 +1,20 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CaseChannel, CaseType } from '../../entities/case-enums';
+import { Address, IdNumber, Instant, LongText, Name, Phone, Summary } from './validated-fields';
 
 @InputType({ description: '信访人 (petitioner)' })
 export class PetitionerInput {
-  @Field(() => String, { description: '姓名 (name)' })
-  @Length(1, 100, { message: '信访人姓名不能为空，且不超过 100 个字符' })
-  @Matches(/\S/, { message: '信访人姓名不能为空' })
+  @Name('信访人姓名')
   name: string;
 
-  @Field(() => String, { nullable: true, description: '身份证号：18 位（含校验位）或 15 位旧号 (ID number)' })
-  @IsOptional()
+  @IdNumber('身份证号')
   idNumber?: string;
 
-  @Field(() => String, { nullable: true, description: '联系电话 (phone)' })
-  @IsOptional()
+  @Phone('联系电话')
   phone?: string;
 
-  @Field(() => String, { nullable: true, description: '住址 (address)' })
-  @IsOptional()
-  @Length(0, 300, { message: '住址不超过 300 个字符' })
+  @Address('住址', { nullable: true })
   address?: string;
 }
 
@@ -31,22 +26,16 @@ export class RegisterCaseInput {
   @Field(() => CaseType, { description: '类别：建议意见、检举控告、申诉求决' })
   caseType: CaseType;
 
-  @Field(() => Date, { description: '收信/接访时间，不得晚于当前时间' })
+  @Instant('收信/接访时间', { note: '不得晚于当前时间' })
   receivedAt: Date;
 
-  @Field(() => String, { description: '问题分类' })
-  @Length(1, 100, { message: '问题分类不能为空，且不超过 100 个字符' })
-  @Matches(/\S/, { message: '问题分类不能为空' })
+  @Name('问题分类')
   category: string;
 
-  @Field(() => String, { description: '内容摘要' })
-  @Length(1, 500, { message: '内容摘要不能为空，且不超过 500 个字符' })
-  @Matches(/\S/, { message: '内容摘要不能为空' })
+  @Summary('内容摘要')
   summary: string;
 
-  @Field(() => String, { description: '信访内容全文' })
-  @Length(1, 20000, { message: '信访内容不能为空，且不超过 20000 个字符' })
-  @Matches(/\S/, { message: '信访内容不能为空' })
+  @LongText('信访内容全文')
   content: string;
 
   @Field(() => [PetitionerInput], { description: '信访人；集体访最多 5 名代表' })
