@@ -1,7 +1,8 @@
-import { expectErrorCode, type GraphQLTestClient } from './harness/graphql-client';
-import { ASSIGN_CASE, REGISTER_CASE, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
+import { expectErrorCode } from './harness/graphql-client';
+import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { seedUser } from './harness/fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
+import { connectLive } from './harness/ws-client';
 
 const ACCEPT = 'mutation($id: ID!) { acceptCase(id: $id) { id status } }';
 const CASE = `query($id: ID!) {
@@ -37,11 +38,6 @@ describe('access below the case level', () => {
   });
   afterAll(() => t?.close());
 
-  async function acceptedCase(registrar: GraphQLTestClient, overrides: Record<string, unknown> = {}) {
-    const { registerCase: c } = await registrar.ok(REGISTER_CASE, { input: letterInput(overrides) });
-    await registrar.ok(ACCEPT, { id: c.id });
-    return c as { id: string; serialNo: string; queryCode: string };
-  }
   const assign = async (caseId: string, unitId: string, role = 'LEAD') =>
     (await p.registrar.ok(ASSIGN_CASE, { input: { caseId, unitId, mode: 'ASSIGN', role } })).assignCase as { id: string };
 
@@ -131,5 +127,30 @@ describe('access below the case level', () => {
     const deputy = await t.login(deputyUser.username, deputyUser.password);
     expectErrorCode(await deputy.query(CASE, { id: c.id }), 'NOT_FOUND');
     expect((await deputy.ok('{ cases(first: 10) { totalCount } }')).cases.totalCount).toBe(0);
+  });
+
+  it('pushes a unit only the events of its own share: not another unit\'s supervision, nor the office\'s instructions', async () => {
+    const c = await acceptedCase(p.registrar);
+    const courtA = await assign(c.id, p.county.court);
+    const procA = await assign(c.id, p.county.procuratorate, 'ASSIST');
+    const courtLive = connectLive(t.wsUrl, p.court.token);
+    const officeLive = connectLive(t.wsUrl, p.registrar.token);
+    try {
+      const EVENTS = 'subscription { caseEvents { type case { id } assignment { id } } }';
+      const courtSub = await courtLive.subscribe(EVENTS);
+      const officeSub = await officeLive.subscribe(EVENTS);
+      await p.registrar.ok(SUPERVISE, { i: { assignmentId: procA.id, kind: 'CIRCULAR', note: '通报检察院' } });
+      await p.registrar.ok(REQUEST_INSTRUCTION, { id: c.id, l: p.leaderId });
+      await p.registrar.ok(SUPERVISE, { i: { assignmentId: courtA.id, kind: 'PHONE', note: '催办法院' } });
+      const office = [await officeSub.next(), await officeSub.next(), await officeSub.next()].map((r) => r.data.caseEvents);
+      expect(office.map((e) => e.type)).toEqual(['SUPERVISED', 'INSTRUCTION_REQUESTED', 'SUPERVISED']);
+      // the court's first event is its own supervision: the two before it were never sent to it
+      const first = (await courtSub.next()).data.caseEvents;
+      expect(first).toEqual({ type: 'SUPERVISED', case: { id: c.id }, assignment: { id: courtA.id } });
+      expect(await courtSub.drain(300)).toEqual([]);
+    } finally {
+      await courtLive.close();
+      await officeLive.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { expectErrorCode, type GraphQLTestClient } from './harness/graphql-client';
-import { ASSIGN_CASE, REGISTER_CASE, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
+import { expectErrorCode } from './harness/graphql-client';
+import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { CREATE_UNIT, uniq } from './harness/fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
 
@@ -39,15 +39,10 @@ describe('批转 and the petitioner’s query code', () => {
   });
   afterAll(() => t?.close());
 
-  async function accepted(registrar: GraphQLTestClient, overrides: Record<string, unknown> = {}) {
-    const { registerCase: c } = await registrar.ok(REGISTER_CASE, { input: letterInput(overrides) });
-    expect((await registrar.ok(ACCEPT, { id: c.id })).acceptCase.status).toBe('ACCEPTED');
-    return c as { id: string; serialNo: string; queryCode: string };
-  }
 
   describe('referral from the city congress to the county congress', () => {
     it('makes a county case the county handles and the city follows', async () => {
-      const upper = await accepted(p.cityRegistrar, { summary: '市人大收到的反映征地补偿问题来信' });
+      const upper = await acceptedCase(p.cityRegistrar, { summary: '市人大收到的反映征地补偿问题来信' });
 
       const { referCase: lower } = await p.cityRegistrar.ok(REFER_CASE, { input: { caseId: upper.id, toUnitId: p.county.congress, note: '请依法处理并报结果' } });
       expect(lower).toMatchObject({
@@ -111,7 +106,7 @@ describe('批转 and the petitioner’s query code', () => {
     });
 
     it('refuses a target that is not a congress directly below, a case not yet accepted, and a lower office', async () => {
-      const upper = await accepted(p.cityRegistrar);
+      const upper = await acceptedCase(p.cityRegistrar);
       const township = (
         await t.admin.ok(CREATE_UNIT, { input: { code: `town-rd-${uniq()}`, name: '某镇人大主席团', kind: 'CONGRESS', level: 'TOWNSHIP', parentId: p.county.congress } })
       ).createUnit.id;
@@ -135,7 +130,7 @@ describe('批转 and the petitioner’s query code', () => {
       const before = (await p.registrar.ok(CASE_LIST)).cases.totalCount;
       expectErrorCode(await p.registrar.query(REFER_CASE, { input: { caseId: upper.id, toUnitId: township } }), 'NOT_FOUND', 'caseId');
       // and a county case cannot be referred down by the city office, which sees but does not own it
-      const countyCase = await accepted(p.registrar);
+      const countyCase = await acceptedCase(p.registrar);
       expectErrorCode(await p.cityRegistrar.query(REFER_CASE, { input: { caseId: countyCase.id, toUnitId: township } }), 'FORBIDDEN');
       expect((await p.registrar.ok(CASE_LIST)).cases.totalCount).toBe(before + 1);
       expect((await p.cityRegistrar.ok(CASE, { id: upper.id })).case.status).toBe('ACCEPTED');
@@ -144,7 +139,7 @@ describe('批转 and the petitioner’s query code', () => {
 
   describe('a referred case stays routed', () => {
     it('withdrawing another unit’s assignment does not send a referred case back for re-routing', async () => {
-      const upper = await accepted(p.cityRegistrar);
+      const upper = await acceptedCase(p.cityRegistrar);
       const { referCase: lower } = await p.cityRegistrar.ok(REFER_CASE, { input: { caseId: upper.id, toUnitId: p.county.congress } });
       const { assignCase: a } = await p.cityRegistrar.ok(ASSIGN_CASE, { input: { caseId: upper.id, unitId: p.county.government, mode: 'TRANSFER', role: 'ASSIST' } });
       const { cancelAssignment } = await p.cityRegistrar.ok('mutation($id: ID!, $r: String!) { cancelAssignment(id: $id, reason: $r) { id status case { id status } } }', {
@@ -175,7 +170,7 @@ describe('批转 and the petitioner’s query code', () => {
 
   describe('the petitioner’s view with the query code', () => {
     it('shows only the public progress, rates once after the reply, and blocks the office’s phone rating afterwards', async () => {
-      const c = await accepted(p.registrar);
+      const c = await acceptedCase(p.registrar);
       const { assignCase: a } = await p.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p.county.court, mode: 'TRANSFER' } });
       await p.court.ok(ACCEPT_ASSIGNMENT, { id: a.id });
 
@@ -223,7 +218,7 @@ describe('批转 and the petitioner’s query code', () => {
     });
 
     it('the office records a phone rating (回访) at closing when the petitioner has not rated', async () => {
-      const c = await accepted(p.registrar);
+      const c = await acceptedCase(p.registrar);
       const reply = { i: { caseId: c.id, method: 'PHONE', outcome: 'EXPLAINED', body: '电话答复：已向信访人解释政策。' } };
       // nobody replies before the case is routed
       expectErrorCode(await p.registrar.query(REPLY, reply), 'INVALID_TRANSITION');
@@ -238,7 +233,7 @@ describe('批转 and the petitioner’s query code', () => {
     });
 
     it('the petitioner may still rate a case the office closed without a rating', async () => {
-      const c = await accepted(p.registrar);
+      const c = await acceptedCase(p.registrar);
       await p.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p.county.government, mode: 'TRANSFER' } });
       await p.government.ok(REPLY, { i: { caseId: c.id, method: 'WRITTEN', outcome: 'NOT_SUPPORTED', body: '经研究，您的请求不符合政策规定，不予支持。' } });
       expect((await p.registrar.ok(CLOSE, { id: c.id })).closeCase.status).toBe('CLOSED');
@@ -248,14 +243,14 @@ describe('批转 and the petitioner’s query code', () => {
     });
 
     it('shows one registration step, also after the case was put under a matter', async () => {
-      const c = await accepted(p.registrar);
+      const c = await acceptedCase(p.registrar);
       await p.registrar.ok('mutation($input: CreateMatterInput!) { createMatter(input: $input) { id } }', { input: { title: '某村征地补偿', caseIds: [c.id] } });
       const { caseProgress } = await t.client.ok(PROGRESS, { queryCode: c.queryCode });
       expect(caseProgress.steps.map((s: { label: string }) => s.label)).toEqual(['已登记', '已受理']);
     });
 
     it('a wrong code and an unknown code get the identical NOT_FOUND; nothing about the case leaks', async () => {
-      const c = await accepted(p.registrar);
+      const c = await acceptedCase(p.registrar);
       const unknown = await t.client.query(PROGRESS, { queryCode: 'ZZZZZZZZZZZZ' });
       const wrong = await t.client.query(PROGRESS, { queryCode: `${c.queryCode.slice(0, -1)}${c.queryCode.endsWith('A') ? 'B' : 'A'}` });
       const malformed = await t.client.query(PROGRESS, { queryCode: 'not a code!' });

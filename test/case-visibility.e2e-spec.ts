@@ -1,5 +1,5 @@
 import { expectErrorCode, type GraphQLTestClient } from './harness/graphql-client';
-import { ASSIGN_CASE, REGISTER_CASE, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
+import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { seedUser } from './harness/fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
 
@@ -24,12 +24,6 @@ describe('who sees which case', () => {
   });
   afterAll(() => t?.close());
 
-  /** Registers and accepts a case in the office `registrar` works in. */
-  async function acceptedCase(registrar: GraphQLTestClient, overrides: Record<string, unknown> = {}) {
-    const { registerCase: c } = await registrar.ok(REGISTER_CASE, { input: letterInput(overrides) });
-    expect((await registrar.ok(ACCEPT, { id: c.id })).acceptCase.status).toBe('ACCEPTED');
-    return c as { id: string; serialNo: string; queryCode: string };
-  }
 
   async function assign(p: CountyPeople, caseId: string, unitId: string, extra: Record<string, unknown> = {}) {
     return (await p.registrar.ok(ASSIGN_CASE, { input: { caseId, unitId, mode: 'ASSIGN', ...extra } })).assignCase as { id: string };

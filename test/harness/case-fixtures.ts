@@ -37,6 +37,13 @@ export function letterInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** Registers a letter in the registrar's office and accepts it, as the office does before routing it. */
+export async function acceptedCase(registrar: GraphQLTestClient, overrides: Record<string, unknown> = {}) {
+  const { registerCase: c } = await registrar.ok(REGISTER_CASE, { input: letterInput(overrides) });
+  expect((await registrar.ok('mutation($id: ID!) { acceptCase(id: $id) { id status } }', { id: c.id })).acceptCase.status).toBe('ACCEPTED');
+  return c as { id: string; serialNo: string; queryCode: string };
+}
+
 /** The people of one county: the office, a leader, and a liaison or handler for each body. */
 export interface CountyPeople {
   county: County;
