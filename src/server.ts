@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import cors from 'cors';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config/config';
@@ -17,17 +17,27 @@ import { bearerToken } from './auth/token.service';
 import { RequestContext } from './context/request-context';
 import { createDataSource } from './db/data-source';
 import { Database } from './db/database';
-import { formatMappedError, mapError } from './errors/error-mapper';
+import { DomainError } from './errors/domain-error';
+import { ErrorCode } from './errors/error-code';
+import { formatMappedError, mapError, withoutSuggestions } from './errors/error-mapper';
+import { BODY_LIMIT, edgeErrorHandler } from './http/edge-errors';
 import { attachGraphqlWs } from './http/graphql-ws';
 import { graphiqlRoutes } from './http/graphiql';
 import { buildAppSchema } from './schema/build-schema';
-import { queryLimitRules } from './schema/query-limits';
+import { introspectionRules, queryLimitRules } from './schema/query-limits';
 import { createAppPubSub } from './subscriptions/pubsub';
 import { bootstrap } from './bootstrap';
 import { DeadlineScheduler } from './services/deadline-scheduler.service';
 
 /** Thrown when the database cannot be reached or prepared at start; its message is one line for the operator. */
 export class StartupError extends Error {}
+
+/** Thrown when start-up was cancelled (a signal) at one of its safe points; everything opened is closed again. */
+export class StartupAborted extends Error {
+  constructor() {
+    super('start-up cancelled');
+  }
+}
 
 export interface RunningServer {
   url: string;
@@ -58,6 +68,25 @@ function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
+const OVER_WEBSOCKET = '订阅须通过 WebSocket 发送（graphql-ws 协议，同一 /graphql 地址），HTTP 只接受查询与变更';
+
+/** A subscription needs a socket: over HTTP it gets a clear refusal instead of a resolver that cannot run. */
+function subscriptionsOverHttpPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== 'subscription') return;
+          throw new GraphQLError(OVER_WEBSOCKET, {
+            originalError: new DomainError(ErrorCode.BAD_USER_INPUT, OVER_WEBSOCKET),
+            extensions: { http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}
+
 async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
   let dataSource;
   try {
@@ -81,30 +110,39 @@ async function openDatabase(config: AppConfig, logger: Logger): Promise<Database
 /**
  * Opens the database (running pending migrations), builds the schema and starts one HTTP server that
  * serves `/graphql` over HTTP and WebSocket, `/healthz` and `/readyz`. `stop()` drains it gracefully.
+ * When `signal` aborts during start-up, it stops at the next safe point (after the migrations, after the
+ * first-start duties) with {@link StartupAborted}, having closed what it opened.
  */
-export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+export async function startServer(config: AppConfig, logger: Logger, opts: { signal?: AbortSignal } = {}): Promise<RunningServer> {
+  const checkpoint = () => {
+    if (opts.signal?.aborted) throw new StartupAborted();
+  };
   const db = await openDatabase(config, logger);
   const pubsub = createAppPubSub(config.redisUrl, logger, config.redisChannelPrefix);
   const runtime: AppRuntime = { config, db, services: createServices(config), pubsub, logger };
   let draining = false;
 
   try {
+    checkpoint();
     await bootstrap(runtime);
+    checkpoint();
     const schema = await buildAppSchema(pubsub as never);
+    const noIntrospection = introspectionRules(config.introspection);
     const app = express();
     app.disable('x-powered-by');
     const httpServer = createHttpServer(app);
-    const ws = attachGraphqlWs(httpServer, schema, runtime);
+    const ws = attachGraphqlWs(httpServer, schema, runtime, noIntrospection);
 
     const apollo = new ApolloServer<RequestContext>({
       schema,
+      // refused by our own rule (`noIntrospection`) when off, with the same message over HTTP and WebSocket
       introspection: true,
       allowBatchedHttpRequests: false,
       includeStacktraceInErrorResponses: false,
-      validationRules: queryLimitRules(config.limits),
+      validationRules: [...queryLimitRules(config.limits), ...noIntrospection],
       parseOptions: { maxTokens: config.limits.maxTokens },
       formatError: (formatted, error) => {
-        const mapped = mapError(error);
+        const mapped = config.introspection ? mapError(error) : withoutSuggestions(mapError(error));
         const cause = error instanceof Error && 'originalError' in error ? (error as { originalError?: Error }).originalError : undefined;
         // our own faults show their stack to developers; refusals are plain answers and never do
         const stack = config.nodeEnv === 'development' && mapped.internal ? (cause ?? (error as Error))?.stack : undefined;
@@ -116,6 +154,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginCacheControlDisabled(),
         errorLoggingPlugin(),
+        subscriptionsOverHttpPlugin(),
         {
           async requestDidStart() {
             return {
@@ -153,11 +192,12 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       const ok = !draining && (await db.ping());
       res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : draining ? 'draining' : 'database unreachable' });
     });
+    // before GraphiQL's route, whose GET would otherwise answer a preflight OPTIONS with Express's own reply
+    app.use('/graphql', cors<cors.CorsRequest>({ exposedHeaders: ['x-request-id'], maxAge: 600 }));
     app.use(graphiqlRoutes(config));
     app.use(
       '/graphql',
-      cors<cors.CorsRequest>({ exposedHeaders: ['x-request-id'] }),
-      express.json({ limit: '1mb' }),
+      express.json({ limit: BODY_LIMIT }),
       expressMiddleware(apollo, {
         context: async ({ req }) => {
           const auth = await runtime.services.auth.authenticate(db.dataSource, bearerToken(req.headers.authorization));
@@ -166,6 +206,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
         },
       }),
     );
+    app.use(edgeErrorHandler());
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -174,7 +215,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
     scheduler.start(config.deadlineScanIntervalMs);
-    logger.info({ url, database: config.database.engine, pubsub: pubsub.backend }, 'server ready');
+    logger.info({ url, pid: process.pid, database: config.database.engine, pubsub: pubsub.backend }, 'server ready');
 
     let stopping: Promise<void> | undefined;
     const stop = () =>

@@ -1,6 +1,8 @@
 import { SignJWT } from 'jose';
+import { systemContext } from '../src/bootstrap';
+import { Role } from '../src/auth/role';
 import { expectErrorCode } from './harness/graphql-client';
-import { seedCounty, seedUser, type County } from './harness/fixtures';
+import { seedCounty, seedUser, uniq, type County } from './harness/fixtures';
 import { ADMIN, TEST_JWT_SECRET, createTestServer, type TestServer } from './harness/test-server';
 
 const LOGIN = `mutation Login($username: String!, $password: String!) {
@@ -10,6 +12,11 @@ const LOGIN = `mutation Login($username: String!, $password: String!) {
   }
 }`;
 const ME = `query Me { me { id username displayName roles piiAccess unit { id code name kind level parent { id name } } } }`;
+const REFRESH = 'mutation { refreshToken { token expiresAt } }';
+const SET_ROLES = 'mutation($id: ID!, $roles: [Role!]!) { setUserRoles(id: $id, roles: $roles) { id roles } }';
+
+/** The same name in full-width letters, digits and punctuation (as an IME may type it). */
+const fullWidth = (s: string) => [...s].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
 
 describe('accounts: login, tokens, roles', () => {
   let t: TestServer;
@@ -65,7 +72,7 @@ describe('accounts: login, tokens, roles', () => {
     expect((await t.client.query(LOGIN, other)).errors).toBeUndefined();
   });
 
-  it('refuses an expired token and a forged one with UNAUTHENTICATED', async () => {
+  it('refuses an expired token and a forged one with UNAUTHENTICATED, saying why in extensions.reason', async () => {
     const { me } = await t.admin.ok('{ me { id } }');
     const now = Math.floor(Date.now() / 1000);
     const expired = await new SignJWT({ tv: 0 })
@@ -83,9 +90,10 @@ describe('accounts: login, tokens, roles', () => {
       .sign(new TextEncoder().encode('some-other-secret-of-sufficient-length!!'));
     const e1 = expectErrorCode(await t.client.withToken(expired).query(ME), 'UNAUTHENTICATED');
     expect(e1.message).toContain('过期');
-    expectErrorCode(await t.client.withToken(forged).query(ME), 'UNAUTHENTICATED');
-    expectErrorCode(await t.client.withToken('not.a.jwt').query(ME), 'UNAUTHENTICATED');
-    expectErrorCode(await t.client.query(ME), 'UNAUTHENTICATED');
+    expect(e1.extensions?.reason).toBe('EXPIRED');
+    expect(expectErrorCode(await t.client.withToken(forged).query(ME), 'UNAUTHENTICATED').extensions?.reason).toBe('INVALID');
+    expect(expectErrorCode(await t.client.withToken('not.a.jwt').query(ME), 'UNAUTHENTICATED').extensions?.reason).toBe('INVALID');
+    expect(expectErrorCode(await t.client.query(ME), 'UNAUTHENTICATED').extensions?.reason).toBe('MISSING');
   });
 
   it('refreshes a valid token into one that expires later', async () => {
@@ -95,6 +103,46 @@ describe('accounts: login, tokens, roles', () => {
     expect(new Date(refreshToken.expiresAt).getTime()).toBeGreaterThan(new Date(first.expiresAt).getTime());
     expect((await t.client.withToken(refreshToken.token).ok(ME)).me.username).toBe(ADMIN.username);
     expectErrorCode(await t.client.query('mutation { refreshToken { token } }'), 'UNAUTHENTICATED');
+  });
+
+  describe('refresh token rotation', () => {
+    it('exchanges each token for the next; the earlier ones keep working until they expire', async () => {
+      const user = await seedUser(t.admin, county.court, ['LIAISON']);
+      const t0 = await t.login(user.username, user.password);
+      const t1 = t0.withToken((await t0.ok(REFRESH)).refreshToken.token);
+      const t2 = t1.withToken((await t1.ok(REFRESH)).refreshToken.token);
+      expect(new Set([t0.token, t1.token, t2.token]).size).toBe(3);
+      for (const c of [t0, t1, t2]) expect((await c.ok(ME)).me.username).toBe(user.username);
+      expect((await t2.ok(REFRESH)).refreshToken.token).toBeDefined();
+    });
+
+    it('presenting a used token revokes every token of that login, and only of that login', async () => {
+      const user = await seedUser(t.admin, county.court, ['LIAISON']);
+      const t0 = await t.login(user.username, user.password);
+      const otherLogin = await t.login(user.username, user.password);
+      const t1 = t0.withToken((await t0.ok(REFRESH)).refreshToken.token);
+      const t2 = t1.withToken((await t1.ok(REFRESH)).refreshToken.token);
+
+      // t0 was already exchanged: whoever presents it again, the chain is no longer trusted
+      const reuse = expectErrorCode(await t0.query(REFRESH), 'UNAUTHENTICATED');
+      expect(reuse.extensions?.reason).toBe('REVOKED');
+      for (const c of [t0, t1, t2]) {
+        const err = expectErrorCode(await c.query(ME), 'UNAUTHENTICATED');
+        expect(err.extensions?.reason).toBe('REVOKED');
+      }
+      expectErrorCode(await t2.query(REFRESH), 'UNAUTHENTICATED');
+      expect((await otherLogin.ok(ME)).me.username).toBe(user.username);
+      expect((await t.login(user.username, user.password)).token).toBeDefined();
+    });
+
+    it('lets only one of two parallel refreshes of the same token through, and then revokes the login', async () => {
+      const user = await seedUser(t.admin, county.court, ['LIAISON']);
+      const t0 = await t.login(user.username, user.password);
+      const results = await Promise.all([t0.query(REFRESH), t0.query(REFRESH)]);
+      expect(results.filter((r) => !r.errors)).toHaveLength(1);
+      const winner = t0.withToken(results.find((r) => !r.errors)!.data.refreshToken.token);
+      expectErrorCode(await winner.query(ME), 'UNAUTHENTICATED');
+    });
   });
 
   it('changing a password revokes the tokens issued before it', async () => {
@@ -159,6 +207,46 @@ describe('accounts: login, tokens, roles', () => {
         input: { username: 'court-registrar', password: 'long-enough', displayName: '某人', roles: ['REGISTRAR'], unitId: county.court },
       });
       expectErrorCode(res, 'BAD_USER_INPUT', 'roles');
+    });
+
+    it('keeps usernames unique whatever their case or width, and logs in with any of those forms', async () => {
+      const name = `Registrar-${uniq()}`;
+      const op = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id username } }';
+      const base = { password: 'long-enough', displayName: '某人', roles: ['REGISTRAR'], unitId: county.congress };
+      const created = await t.admin.ok(op, { input: { ...base, username: name } });
+      expect(created.createUser.username).toBe(name);
+      expectErrorCode(await t.admin.query(op, { input: { ...base, username: name.toLowerCase() } }), 'ALREADY_EXISTS', 'username');
+      expectErrorCode(await t.admin.query(op, { input: { ...base, username: name.toUpperCase() } }), 'ALREADY_EXISTS', 'username');
+      // full-width letters do not get past the input's character rule; below it the service refuses them too
+      const wide = await t.admin.query(op, { input: { ...base, username: fullWidth(name.toLowerCase()) } });
+      expect(wide.errors?.[0].extensions?.field).toBe('username');
+      const ctx = systemContext(t.server.runtime, 'test');
+      await expect(
+        ctx.transaction(() => t.server.runtime.services.users.create(ctx, { ...base, roles: [Role.REGISTRAR], username: fullWidth(name.toLowerCase()) })),
+      ).rejects.toMatchObject({ code: 'ALREADY_EXISTS', field: 'username' });
+      const { users } = await t.admin.ok('{ users { username } }');
+      expect(users.filter((u: { username: string }) => u.username.normalize('NFKC').toLowerCase() === name.toLowerCase())).toHaveLength(1);
+
+      for (const form of [name, name.toLowerCase(), name.toUpperCase(), fullWidth(name), ` ${fullWidth(name.toLowerCase())} `]) {
+        const res = await t.client.query(LOGIN, { username: form, password: base.password });
+        expect(res.errors).toBeUndefined();
+        expect(res.data.login.user.username).toBe(name);
+      }
+    });
+
+    it('lets an administrator replace a user\'s roles under the rules of creating one', async () => {
+      const user = await seedUser(t.admin, county.congress, ['REGISTRAR']);
+      const c = await t.login(user.username, user.password);
+      expect((await t.admin.ok(SET_ROLES, { id: user.id, roles: ['LEADER', 'REGISTRAR'] })).setUserRoles.roles.sort()).toEqual(['LEADER', 'REGISTRAR']);
+      // the token stays valid and every request sees the new roles
+      expect((await c.ok(ME)).me.roles.sort()).toEqual(['LEADER', 'REGISTRAR']);
+      expectErrorCode(await c.query(SET_ROLES, { id: user.id, roles: ['ADMIN'] }), 'FORBIDDEN');
+      expectErrorCode(await t.admin.query(SET_ROLES, { id: user.id, roles: [] }), 'BAD_USER_INPUT', 'roles');
+      const liaison = await seedUser(t.admin, county.court, ['LIAISON']);
+      expectErrorCode(await t.admin.query(SET_ROLES, { id: liaison.id, roles: ['REGISTRAR'] }), 'BAD_USER_INPUT', 'roles');
+      const { me } = await t.admin.ok('{ me { id } }');
+      expectErrorCode(await t.admin.query(SET_ROLES, { id: me.id, roles: ['VIEWER'] }), 'BAD_USER_INPUT', 'roles');
+      expect((await t.admin.query(SET_ROLES, { id: '00000000-0000-0000-0000-000000000000', roles: ['VIEWER'] })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
 
     it('refuses a duplicate username on that field, and bad input naming the field', async () => {

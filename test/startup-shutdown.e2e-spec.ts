@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
-import { runServerProcess } from './harness/server-process';
+import { randomBytes } from 'node:crypto';
+import { isRunning, runNpmStart, runServerProcess } from './harness/server-process';
 import { ADMIN, createTestDatabase, testEnv } from './harness/test-server';
 import { GraphQLTestClient } from './harness/graphql-client';
 
 const base = (url: string) => url.replace(/\/graphql$/, '');
+const fileDatabase = () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'xinfang-sig-')), 'db.sqlite')}`;
 
 describe('the server process', () => {
   it('refuses a malformed DATABASE_URL with one line and exit code 1', async () => {
@@ -25,6 +27,47 @@ describe('the server process', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^启动失败 \/ cannot start: 无法连接数据库 127\.0\.0\.1:1\/xinfang/);
     expect(p.stderr()).not.toContain('secret');
+  });
+
+  it('refuses a weak JWT_SECRET in production with one line and exit code 1', async () => {
+    const env = { ...testEnv(fileDatabase()), NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(36), PII_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'info' };
+    const p = runServerProcess(env);
+    expect(await p.exited).toBe(1);
+    const lines = p.stderr().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^配置错误 \/ invalid configuration: JWT_SECRET: .*随机性不足/);
+    expect(p.stdout()).not.toContain('server ready');
+  });
+
+  it('exits 0 on a SIGTERM at any moment of start-up, even while its modules are still loading', async () => {
+    // 0 ms: the first log line comes before the server's modules load and the database opens
+    for (const delayMs of [0, 50, 150, 400, 800]) {
+      const p = runServerProcess({ ...testEnv(fileDatabase()), LOG_LEVEL: 'info' });
+      try {
+        await p.starting;
+        await new Promise((r) => setTimeout(r, delayMs));
+        p.child.kill('SIGTERM');
+        expect(await p.exited).toBe(0);
+        if (delayMs === 0) expect(p.stdout()).not.toContain('server ready');
+        expect(p.stdout()).toMatch(/"msg":"(start-up cancelled by signal; nothing left running|shut down cleanly)"/);
+      } finally {
+        if (p.child.exitCode === null) p.child.kill('SIGKILL');
+      }
+    }
+  });
+
+  it('leaves nothing running when npm start is sent SIGTERM', async () => {
+    const npm = runNpmStart({ ...testEnv(fileDatabase()), LOG_LEVEL: 'info' });
+    const pid = await npm.serverPid;
+    try {
+      expect(pid).not.toBe(npm.child.pid);
+      npm.child.kill('SIGTERM');
+      expect(await npm.exited).toBe(0);
+      expect(npm.stdout()).toContain('"msg":"shut down cleanly"');
+      expect(isRunning(pid)).toBe(false);
+    } finally {
+      if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+    }
   });
 
   it('prints a generated administrator password once when none is configured', async () => {

@@ -3,7 +3,19 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 export interface TokenClaims {
   userId: string;
   tokenVersion: number;
+  /** The login (token family) the token belongs to. */
+  sessionId: string;
+  /** Which rotation of that login issued it; only the newest may be refreshed. */
+  generation: number;
   expiresAt: Date;
+}
+
+/** What a token is issued for: whose it is and its place in a login's chain of refreshes. */
+export interface TokenSubject {
+  userId: string;
+  tokenVersion: number;
+  sessionId: string;
+  generation: number;
 }
 
 export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'expired' | 'invalid' };
@@ -17,12 +29,12 @@ export class TokenService {
     private readonly ttlSeconds: number,
   ) {}
 
-  async issue(userId: string, tokenVersion: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  async issue(subject: TokenSubject, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.ttlSeconds;
-    const token = await new SignJWT({ tv: tokenVersion })
+    const token = await new SignJWT({ tv: subject.tokenVersion, sid: subject.sessionId, gen: subject.generation })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(userId)
+      .setSubject(subject.userId)
       .setIssuer(ISSUER)
       .setIssuedAt(iat)
       .setExpirationTime(exp)
@@ -33,10 +45,11 @@ export class TokenService {
   async verify(token: string): Promise<TokenCheck> {
     try {
       const { payload } = await jwtVerify(token, this.secret, { issuer: ISSUER, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.tv !== 'number' || typeof payload.exp !== 'number') {
+      const { sub, tv, sid, gen, exp } = payload;
+      if (typeof sub !== 'string' || typeof tv !== 'number' || typeof sid !== 'string' || typeof gen !== 'number' || typeof exp !== 'number') {
         return { ok: false, reason: 'invalid' };
       }
-      return { ok: true, claims: { userId: payload.sub, tokenVersion: payload.tv, expiresAt: new Date(payload.exp * 1000) } };
+      return { ok: true, claims: { userId: sub, tokenVersion: tv, sessionId: sid, generation: gen, expiresAt: new Date(exp * 1000) } };
     } catch (err) {
       return { ok: false, reason: err instanceof errors.JWTExpired ? 'expired' : 'invalid' };
     }

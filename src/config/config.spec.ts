@@ -1,9 +1,12 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, parseDatabaseUrl } from './config';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, estimatedBits, loadConfig, parseDatabaseUrl } from './config';
 
 const SECRETS = { JWT_SECRET: 'j'.repeat(32), PII_KEY: 'ab'.repeat(32) };
+/** Secrets as an operator following the README generates them. */
+const STRONG = () => ({ JWT_SECRET: randomBytes(32).toString('base64'), PII_KEY: randomBytes(32).toString('hex') });
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -29,8 +32,8 @@ describe('configuration', () => {
   });
 
   it('keeps the GraphiQL page off in production unless switched on', () => {
-    expect(loadConfig({ ...SECRETS, NODE_ENV: 'production' }).graphiql).toBe(false);
-    expect(loadConfig({ ...SECRETS, NODE_ENV: 'production', GRAPHIQL: '1' }).graphiql).toBe(true);
+    expect(loadConfig({ ...STRONG(), NODE_ENV: 'production' }).graphiql).toBe(false);
+    expect(loadConfig({ ...STRONG(), NODE_ENV: 'production', GRAPHIQL: '1' }).graphiql).toBe(true);
     expect(loadConfig({ ...SECRETS, GRAPHIQL: '0' }).graphiql).toBe(false);
   });
 
@@ -56,6 +59,54 @@ describe('configuration', () => {
   it('requires real secrets in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems).toEqual([expect.stringMatching(/^JWT_SECRET:/), expect.stringMatching(/^PII_KEY:/)]);
+  });
+
+  it('refuses short, repetitive or low-diversity secrets in production, and accepts generated ones', () => {
+    const prod = (env: NodeJS.ProcessEnv) => problemsOf({ NODE_ENV: 'production', ...STRONG(), ...env });
+    for (let i = 0; i < 20; i++) expect(prod({})).toEqual([]);
+    expect(prod({ JWT_SECRET: randomBytes(32).toString('hex') })).toEqual([]);
+    expect(prod({ PII_KEY: randomBytes(32).toString('base64') })).toEqual([]);
+    for (const weak of ['a'.repeat(36), 'ab'.repeat(18), 'password'.repeat(5), 'test-secret-'.padEnd(48, 'x'), randomBytes(16).toString('hex'), 'Xy9!'.repeat(12)]) {
+      expect(prod({ JWT_SECRET: weak })).toEqual([expect.stringMatching(/^JWT_SECRET:/)]);
+    }
+    expect(prod({ JWT_SECRET: randomBytes(12).toString('base64') })).toEqual([expect.stringMatching(/^JWT_SECRET: 至少 32 个字符/)]);
+    for (const weak of ['a1'.repeat(32), '0'.repeat(64), '0123456789abcdef'.repeat(4), Buffer.alloc(32, 7).toString('base64')]) {
+      expect(prod({ PII_KEY: weak })).toEqual([expect.stringMatching(/^PII_KEY:/)]);
+    }
+    // outside production the test and development secrets stay usable
+    expect(problemsOf({ NODE_ENV: 'test', JWT_SECRET: 'a'.repeat(36), PII_KEY: 'a1'.repeat(32) })).toEqual([]);
+    expect(estimatedBits('a'.repeat(36))).toBe(0);
+  });
+
+  it('refuses demo data in production with one line', () => {
+    let message = '';
+    try {
+      loadConfig({ NODE_ENV: 'production', ...STRONG(), DEMO_DATA: '1' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^配置错误 \/ invalid configuration: DEMO_DATA: .*生产环境/);
+    expect(message).not.toContain('\n');
+    expect(problemsOf({ ...SECRETS, DEMO_DATA: '1' })).toEqual([]);
+  });
+
+  it('turns introspection and field suggestions off in production unless switched on', () => {
+    expect(loadConfig({ ...SECRETS }).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', ...STRONG() }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...STRONG(), GRAPHQL_INTROSPECTION: '1' }).introspection).toBe(true);
+    expect(loadConfig({ ...SECRETS, GRAPHQL_INTROSPECTION: '0' }).introspection).toBe(false);
+  });
+
+  it('bounds the WebSocket edge by default', () => {
+    expect(loadConfig({ ...SECRETS }).ws).toEqual({
+      heartbeatMs: 30000,
+      maxSubscriptions: 50,
+      maxInstanceSubscriptions: 10000,
+      maxSocketsPerUser: 10,
+      maxMessageBytes: 1024 * 1024,
+    });
+    expect(problemsOf({ ...SECRETS, WS_MAX_MESSAGE_BYTES: '1024' })).toEqual([expect.stringMatching(/^WS_MAX_MESSAGE_BYTES:/)]);
+    expect(loadConfig({ ...SECRETS, WS_MAX_SOCKETS_PER_USER: '2' }).ws.maxSocketsPerUser).toBe(2);
   });
 
   it('generates development secrets once and keeps them under the data folder', () => {

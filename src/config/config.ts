@@ -26,9 +26,27 @@ export interface AppConfig {
   deadlineScanIntervalMs: number;
   dataDir: string;
   graphiql: boolean;
+  /** Introspection and "Did you mean …" suggestions: both describe the schema to whoever asks, so one switch. */
+  introspection: boolean;
   limits: QueryLimits;
-  ws: { heartbeatMs: number; maxSubscriptions: number };
+  ws: WsLimits;
 }
+
+/** Bounds on the WebSocket edge; see README "安全限制". */
+export interface WsLimits {
+  heartbeatMs: number;
+  /** Subscriptions (any operation in flight) on one socket. */
+  maxSubscriptions: number;
+  /** Subscriptions on this instance, over all sockets. */
+  maxInstanceSubscriptions: number;
+  /** Authenticated sockets of one user on this instance. */
+  maxSocketsPerUser: number;
+  /** Largest message once the socket is authenticated; before that {@link WS_PREAUTH_MAX_BYTES}. */
+  maxMessageBytes: number;
+}
+
+/** Largest message a socket may send before its connection is acknowledged (connection_init carries only a token). */
+export const WS_PREAUTH_MAX_BYTES = 16 * 1024;
 
 export interface QueryLimits {
   maxDepth: number;
@@ -40,7 +58,11 @@ export interface QueryLimits {
 /** Thrown when the environment holds values the server cannot start with; one line per problem. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`配置错误 / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      problems.length === 1
+        ? `配置错误 / invalid configuration: ${problems[0]}`
+        : `配置错误 / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -120,8 +142,12 @@ const envSchema = z.object({
   DEADLINE_SCAN_INTERVAL_MS: positiveInt('DEADLINE_SCAN_INTERVAL_MS', 100, 86_400_000).default(60000),
   DATA_DIR: z.string().min(1).default('./data'),
   GRAPHIQL: z.enum(['0', '1', 'true', 'false', ''], { message: 'GRAPHIQL: 须为 1 或 0' }).optional(),
+  GRAPHQL_INTROSPECTION: z.enum(['0', '1', 'true', 'false', ''], { message: 'GRAPHQL_INTROSPECTION: 须为 1 或 0' }).optional(),
   WS_HEARTBEAT_MS: positiveInt('WS_HEARTBEAT_MS', 1000, 600_000).default(30000),
   WS_MAX_SUBSCRIPTIONS: positiveInt('WS_MAX_SUBSCRIPTIONS', 1, 1000).default(50),
+  WS_MAX_INSTANCE_SUBSCRIPTIONS: positiveInt('WS_MAX_INSTANCE_SUBSCRIPTIONS', 1, 1_000_000).default(10_000),
+  WS_MAX_SOCKETS_PER_USER: positiveInt('WS_MAX_SOCKETS_PER_USER', 1, 1000).default(10),
+  WS_MAX_MESSAGE_BYTES: positiveInt('WS_MAX_MESSAGE_BYTES', WS_PREAUTH_MAX_BYTES, 64 * 1024 * 1024).default(1024 * 1024),
   MAX_QUERY_DEPTH: positiveInt('MAX_QUERY_DEPTH', 2, 100).default(12),
   MAX_QUERY_ALIASES: positiveInt('MAX_QUERY_ALIASES', 1, 1000).default(30),
   MAX_QUERY_COST: positiveInt('MAX_QUERY_COST', 10, 1_000_000).default(20000),
@@ -136,6 +162,48 @@ function decodeKey(value: string): Buffer | undefined {
 }
 
 const flag = (v?: string) => v === '1' || v === 'true';
+
+/** A boolean switch: its own value when set, otherwise on everywhere but production. */
+const switchOr = (v: string | undefined, nodeEnv: string) => (v === undefined || v === '' ? nodeEnv !== 'production' : flag(v));
+
+/**
+ * Shannon estimate of a secret's strength in bits: its length times the entropy of its symbol frequencies. It
+ * cannot prove randomness, only catch the weak: `openssl rand -base64 32` scores about 215, 36 × "a" scores 0.
+ */
+export function estimatedBits(symbols: ArrayLike<string | number>): number {
+  const counts = new Map<string | number, number>();
+  for (let i = 0; i < symbols.length; i++) counts.set(symbols[i], (counts.get(symbols[i]) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) bits -= n * Math.log2(n / symbols.length);
+  return bits;
+}
+
+/** True when the sequence is one shorter run repeated (in whole or in part), e.g. "abcabcab". */
+function isPeriodic(symbols: ArrayLike<string | number>): boolean {
+  const list = Array.from(symbols);
+  for (let p = 1; p <= list.length / 2; p++) {
+    if (list.every((x, i) => i < p || x === list[i - p])) return true;
+  }
+  return false;
+}
+
+/** Production's floor for JWT_SECRET: 32 characters, an estimated 160 bits, no repeated pattern. */
+export const JWT_SECRET_MIN_BITS = 160;
+/** Production's floor for PII_KEY's 32 bytes (at most 160 bits can be estimated from 32 symbols). */
+export const PII_KEY_MIN_BITS = 128;
+
+function weakSecretProblems(e: { JWT_SECRET?: string; PII_KEY?: string }): string[] {
+  const problems: string[] = [];
+  const jwt = e.JWT_SECRET ? Array.from(e.JWT_SECRET) : undefined;
+  if (jwt && (isPeriodic(jwt) || estimatedBits(jwt) < JWT_SECRET_MIN_BITS)) {
+    problems.push(`JWT_SECRET: 随机性不足（重复或字符种类过少，估计不足 ${JWT_SECRET_MIN_BITS} 位）；请用 openssl rand -base64 32 生成`);
+  }
+  const pii = e.PII_KEY ? decodeKey(e.PII_KEY) : undefined;
+  if (pii && (isPeriodic(pii) || estimatedBits(pii) < PII_KEY_MIN_BITS)) {
+    problems.push(`PII_KEY: 随机性不足（字节重复或种类过少）；请用 openssl rand -hex 32 生成`);
+  }
+  return problems;
+}
 
 interface DevSecrets {
   jwtSecret: string;
@@ -169,6 +237,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production') {
     if (!e.JWT_SECRET) problems.push('JWT_SECRET: 生产环境 (NODE_ENV=production) 必须设置');
     if (!e.PII_KEY) problems.push('PII_KEY: 生产环境 (NODE_ENV=production) 必须设置');
+    problems.push(...weakSecretProblems(e));
+    if (flag(e.DEMO_DATA)) problems.push('DEMO_DATA: 生产环境 (NODE_ENV=production) 不得载入示范数据（示范账号的密码是公开的）');
   }
   if (Boolean(e.ADMIN_USERNAME) !== Boolean(e.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USERNAME / ADMIN_PASSWORD: 须同时设置或同时不设');
@@ -194,8 +264,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     deadlineScanIntervalMs: e.DEADLINE_SCAN_INTERVAL_MS,
     dataDir: resolve(e.DATA_DIR),
-    graphiql: e.GRAPHIQL === undefined || e.GRAPHIQL === '' ? e.NODE_ENV !== 'production' : flag(e.GRAPHIQL),
-    ws: { heartbeatMs: e.WS_HEARTBEAT_MS, maxSubscriptions: e.WS_MAX_SUBSCRIPTIONS },
+    graphiql: switchOr(e.GRAPHIQL, e.NODE_ENV),
+    introspection: switchOr(e.GRAPHQL_INTROSPECTION, e.NODE_ENV),
+    ws: {
+      heartbeatMs: e.WS_HEARTBEAT_MS,
+      maxSubscriptions: e.WS_MAX_SUBSCRIPTIONS,
+      maxInstanceSubscriptions: e.WS_MAX_INSTANCE_SUBSCRIPTIONS,
+      maxSocketsPerUser: e.WS_MAX_SOCKETS_PER_USER,
+      maxMessageBytes: e.WS_MAX_MESSAGE_BYTES,
+    },
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxAliases: e.MAX_QUERY_ALIASES,

@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import type { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import type { Logger } from 'pino';
 import type { AppRuntime } from '../app-runtime';
+import type { TokenClaims } from '../auth/token.service';
 import type { TransactionHolder } from '../db/database';
 import { unauthenticated } from '../errors/domain-error';
 import type { User } from '../entities/user.entity';
@@ -11,6 +12,8 @@ export type AuthFailure = 'expired' | 'invalid' | 'revoked';
 
 export interface AuthState {
   user?: User;
+  /** The verified token the user presented; set whenever `user` is. */
+  token?: TokenClaims;
   failure?: AuthFailure;
 }
 
@@ -20,7 +23,7 @@ export type LoaderFactory<K, V> = (ctx: RequestContext) => DataLoader<K, V>;
 const FAILURE_MESSAGES: Record<AuthFailure, string> = {
   expired: '登录已过期，请重新登录',
   invalid: '令牌无效，请重新登录',
-  revoked: '令牌已失效（密码已修改或账号已停用），请重新登录',
+  revoked: '令牌已失效（密码已修改、账号已停用或令牌被重复续期），请重新登录',
 };
 
 /**
@@ -48,10 +51,11 @@ export class RequestContext implements TransactionHolder {
     return this.auth.user;
   }
 
-  /** The signed-in user, or `UNAUTHENTICATED` naming why the token did not count. */
+  /** The signed-in user, or `UNAUTHENTICATED` naming why the token did not count (`extensions.reason`). */
   requireUser(): User {
     if (this.auth.user) return this.auth.user;
-    throw unauthenticated(this.auth.failure ? FAILURE_MESSAGES[this.auth.failure] : undefined);
+    const failure = this.auth.failure;
+    throw unauthenticated(failure ? FAILURE_MESSAGES[failure] : undefined, failure ? (failure.toUpperCase() as Uppercase<AuthFailure>) : 'MISSING');
   }
 
   get manager(): EntityManager {

@@ -1,4 +1,5 @@
 import { Assignment } from './assignment.entity';
+import { AuthSession } from './auth-session.entity';
 import { CaseEventRecord } from './case-event.entity';
 import { DeadlineAlertRecord } from './deadline-alert.entity';
 import { Case } from './case.entity';
@@ -20,6 +21,7 @@ import { User } from './user.entity';
 export const ENTITIES = [
   Unit,
   User,
+  AuthSession,
   LoginThrottle,
   Matter,
   Case,

@@ -14,6 +14,11 @@ export class User extends UuidEntity {
   @Column({ type: 'varchar', length: 64 })
   username: string;
 
+  /** `usernameKey(username)`; unique, so names differing only in case or width cannot both exist. */
+  @Index('uq_user_username_key', { unique: true })
+  @Column({ type: 'varchar', length: 191 })
+  usernameKey: string;
+
   @Field(() => String, { description: '显示姓名 (display name)' })
   @Column({ type: 'varchar', length: 100 })
   displayName: string;

@@ -25,7 +25,7 @@ export enum ErrorCode {
 
 /** Chinese description of each code; the schema documents the enum with these. */
 export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
-  UNAUTHENTICATED: '未登录，或令牌无效、已过期、已吊销 (unauthenticated)',
+  UNAUTHENTICATED: '未登录，或令牌无效、已过期、已吊销；extensions.reason 为 MISSING、INVALID、EXPIRED 或 REVOKED，EXPIRED 时可续期 (unauthenticated)',
   FORBIDDEN: '当前用户的角色或单位无权执行该操作 (forbidden)',
   NOT_FOUND: '对象不存在，或当前用户无权看到它 (not found)',
   BAD_USER_INPUT: '输入不合法；extensions.fieldErrors 一次列出全部出错字段（field、code、message），extensions.field 为其中第一个 (bad user input)',
@@ -33,7 +33,7 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   INVALID_TRANSITION: '当前状态下不允许该操作；extensions.currentState / requestedAction 给出当前状态与所请求的操作 (invalid state transition)',
   CONFLICT: '并发修改冲突：他人已先行修改，请刷新后重试 (optimistic concurrency conflict)',
   DEADLINE_PASSED: '已超过法定或规定期限，如超过 5 个工作日的异议期 (deadline passed)',
-  LIMIT_EXCEEDED: '超过次数或数量限制，如延期超过 30 日或第二次延期 (limit exceeded)',
+  LIMIT_EXCEEDED: '超过次数或数量限制，如延期超过 30 日或第二次延期、请求体过大、实时订阅数超限 (limit exceeded)',
   NOT_ACCEPTABLE_AGAIN: '复核后同一事项不再受理 (not acceptable again, 《信访工作条例》第 36 条)',
   ACCUSED_UNIT_EXCLUDED: '检举控告件不得交由被检举单位办理 (accused unit excluded, 第 30 条)',
   REPLY_WORDING_MISMATCH: '答复未采用已批准的统一答复口径，或缺少核心表述 (reply does not conform to the approved wording)',

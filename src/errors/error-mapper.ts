@@ -125,3 +125,13 @@ export function formatMappedError(
     },
   };
 }
+
+const SUGGESTION = /\s*Did you mean [^]*$/;
+
+/**
+ * Drops graphql-js's "Did you mean …?" hints: with introspection off they would still spell out the schema
+ * one guess at a time.
+ */
+export function withoutSuggestions(mapped: MappedError): MappedError {
+  return SUGGESTION.test(mapped.message) ? { ...mapped, message: mapped.message.replace(SUGGESTION, '') } : mapped;
+}

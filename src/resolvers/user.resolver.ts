@@ -11,20 +11,34 @@ import { Transactional } from './transactional.middleware';
 export class UserResolver {
   @Authorized(Role.ADMIN)
   @Transactional()
-  @Mutation(() => User, { description: '新建用户（仅管理员）。登录名重复为 ALREADY_EXISTS' })
+  @Mutation(() => User, { description: '新建用户（仅管理员）。登录名不区分大小写与全角半角，重复为 ALREADY_EXISTS' })
   createUser(@Arg('input', () => CreateUserInput, { description: '输入' }) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
     return ctx.services.users.create(ctx, input);
   }
 
   @Authorized(Role.ADMIN)
   @Transactional()
-  @Mutation(() => User, { description: '停用或启用用户（仅管理员）；停用即吊销其全部令牌' })
+  @Mutation(() => User, { description: '停用或启用用户（仅管理员）；停用即吊销其全部令牌，其 WebSocket 连接在所有实例上立即以 4403 关闭' })
   setUserDisabled(
     @Arg('id', () => ID, { description: '对象 ID' }) id: string,
     @Arg('disabled', () => Boolean, { description: 'true 为停用，false 为启用' }) disabled: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<User> {
     return ctx.services.users.setDisabled(ctx, id, disabled);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Transactional()
+  @Mutation(() => User, {
+    description:
+      '替换用户的角色（仅管理员），规则同新建用户。其令牌继续有效，但其已打开的 WebSocket 连接在所有实例上立即以 4401 关闭，重新连接后按新角色推送',
+  })
+  setUserRoles(
+    @Arg('id', () => ID, { description: '对象 ID' }) id: string,
+    @Arg('roles', () => [Role], { description: '新的角色，至少一个' }) roles: Role[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<User> {
+    return ctx.services.users.setRoles(ctx, id, roles);
   }
 
   @Authorized(Role.ADMIN)

@@ -1,4 +1,4 @@
-import { GraphQLError, specifiedRules, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, getNamedType, isIntrospectionType, specifiedRules, type ValidationContext, type ValidationRule } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -31,4 +31,26 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
 /** graphql-js's own rules followed by ours; used where we validate by hand (the WebSocket). */
 export function allValidationRules(limits: QueryLimits): ValidationRule[] {
   return [...specifiedRules, ...queryLimitRules(limits)];
+}
+
+/**
+ * Refuses `__schema` and `__type` when introspection is off (production's default); `__typename` stays. The
+ * same rule guards HTTP and the WebSocket.
+ */
+export function introspectionRules(enabled: boolean): ValidationRule[] {
+  if (enabled) return [];
+  const rule: ValidationRule = (ctx) => ({
+    Field(node) {
+      const type = getNamedType(ctx.getType());
+      if (type && isIntrospectionType(type)) {
+        ctx.reportError(
+          new GraphQLError('本服务器未开启内省查询（__schema、__type），请使用仓库中的 schema.graphql', {
+            nodes: node,
+            extensions: { code: ErrorCode.BAD_USER_INPUT },
+          }),
+        );
+      }
+    },
+  });
+  return [rule];
 }

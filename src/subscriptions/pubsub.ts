@@ -11,7 +11,20 @@ import type { Logger } from 'pino';
 export type Topics = {
   CASE_EVENT: [payload: CaseEventPayload];
   DEADLINE_ALERT: [payload: DeadlineAlertPayload];
+  ACCESS_CHANGED: [payload: AccessChangedPayload];
 };
+
+/**
+ * A user's access changed, so sockets opened before must not go on serving it, on whichever instance they
+ * are. REVOKED: the tokens no longer count (password changed, user disabled, a refresh token reused);
+ * ROLES_CHANGED: they still do, but a socket holds the roles it was opened with.
+ */
+export interface AccessChangedPayload {
+  userId: string;
+  /** Only that login's sockets; every socket of the user when absent. */
+  sessionId?: string;
+  kind: 'REVOKED' | 'ROLES_CHANGED';
+}
 
 /** A deadline alert raised once per assignment, kind and due instant. */
 export interface DeadlineAlertPayload {

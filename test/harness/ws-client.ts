@@ -100,3 +100,14 @@ export function connectLive(wsUrl: string, token?: string, params: Record<string
     },
   };
 }
+
+/** The socket's close code if it closes within `ms`, else `'open'`. */
+export async function closedWithin(live: Pick<LiveClient, 'closed'>, ms: number): Promise<number | 'open'> {
+  let timer: NodeJS.Timeout | undefined;
+  const open = new Promise<'open'>((resolve) => (timer = setTimeout(() => resolve('open'), ms)));
+  try {
+    return await Promise.race([live.closed, open]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

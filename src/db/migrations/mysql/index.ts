@@ -2,7 +2,15 @@ import { Initial1795807305582 } from './1795807305582-Initial';
 import { Cases1795807888829 } from './1795807888829-Cases';
 import { DeadlineAlerts1795808400364 } from './1795808400364-DeadlineAlerts';
 import { HearingPauseAndMatterEvents1795809778324 } from './1795809778324-HearingPauseAndMatterEvents';
+import { AuthSessionsAndUsernameKey1796099556841 } from './1796099556841-AuthSessionsAndUsernameKey';
 import { LongTextMediumtext1796100313458 } from './1796100313458-LongTextMediumtext';
 
 /** MySQL/MariaDB migrations in the order they run. */
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795807305582, Cases1795807888829, DeadlineAlerts1795808400364, HearingPauseAndMatterEvents1795809778324, LongTextMediumtext1796100313458];
+export const MYSQL_MIGRATIONS: Function[] = [
+  Initial1795807305582,
+  Cases1795807888829,
+  DeadlineAlerts1795808400364,
+  HearingPauseAndMatterEvents1795809778324,
+  AuthSessionsAndUsernameKey1796099556841,
+  LongTextMediumtext1796100313458,
+];
