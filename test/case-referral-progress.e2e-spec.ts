@@ -310,5 +310,20 @@ describe('批转 and the petitioner’s query code', () => {
       // signed-in work is not affected by the lock
       expect((await q.registrar.ok('query($id: ID!) { case(id: $id) { id } }', { id: c.id })).case.id).toBe(c.id);
     });
+
+    it('parallel guesses cannot exceed the limit: each is counted before the code is looked up', async () => {
+      const burst = await createTestServer();
+      try {
+        const guesses = await Promise.all(
+          Array.from({ length: 40 }, (_, i) => burst.client.query(PROGRESS, { queryCode: `PARALLEL${String(i).padStart(4, '0')}` })),
+        );
+        const codes = guesses.map((g) => g.errors?.[0]?.extensions?.code);
+        expect(codes.filter((c) => c === 'NOT_FOUND').length).toBeLessThanOrEqual(20);
+        expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS').length).toBeGreaterThanOrEqual(20);
+        expect(new Set(codes)).toEqual(new Set(['NOT_FOUND', 'TOO_MANY_REQUESTS']));
+      } finally {
+        await burst.close();
+      }
+    });
   });
 });

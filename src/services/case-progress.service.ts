@@ -56,14 +56,15 @@ export class CaseProgressService {
   ) {}
 
   private async find(ctx: RequestContext, queryCode: string): Promise<Case> {
-    const keys: Array<[ThrottleRule, string]> = [[GUESS_RULE, ctx.clientIp]];
-    await this.throttle.assertNotLocked(ctx, keys, '查询过于频繁，请 15 分钟后再试');
+    // the guess is counted before the lookup, so parallel guesses cannot exceed the limit; a right code gives it back
+    const reservation = await this.throttle.reserve(ctx, [[GUESS_RULE, ctx.clientIp]], '查询过于频繁，请 15 分钟后再试');
     const code = (queryCode ?? '').trim().toUpperCase();
     const c = /^[A-Z0-9]{6,16}$/.test(code) ? await ctx.repo(Case).findOneBy({ queryCode: code }) : null;
     if (!c) {
-      await this.throttle.recordFailure(ctx, keys);
+      await this.throttle.failed(ctx, reservation);
       throw new DomainError(ErrorCode.NOT_FOUND, '查询码不正确', 'queryCode');
     }
+    await this.throttle.release(ctx, reservation.keys);
     return c;
   }
 

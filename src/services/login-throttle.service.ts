@@ -87,38 +87,6 @@ export class LoginThrottleService {
     });
   }
 
-  /** Throws `TOO_MANY_REQUESTS` when any of the keys is locked now. */
-  async assertNotLocked(ctx: RequestContext, keys: Array<[ThrottleRule, string]>, message: string, now = new Date()): Promise<void> {
-    for (const [rule, key] of keys) {
-      const row = await ctx.repo(LoginThrottle).findOneBy({ key: rule.prefix + key });
-      if (row?.lockedUntil && row.lockedUntil > now) {
-        throw tooManyRequests(message, Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000));
-      }
-    }
-  }
-
-  /** Records one failure against each key, in its own transaction so it survives the refused operation. */
-  async recordFailure(ctx: RequestContext, keys: Array<[ThrottleRule, string]>, now = new Date()): Promise<void> {
-    await ctx.transaction(async () => {
-      const repo = ctx.repo(LoginThrottle);
-      for (const [rule, raw] of keys) {
-        const key = rule.prefix + raw;
-        await repo.createQueryBuilder().insert().values({ key, failures: 0, windowStartedAt: now, lockedUntil: null }).orIgnore().execute();
-        const row = await ctx.app.db.lockForUpdate(repo.createQueryBuilder('t').where('t.key = :key', { key })).getOneOrFail();
-        const windowOpen = now.getTime() - row.windowStartedAt.getTime() < rule.windowMs;
-        const failures = windowOpen ? row.failures + 1 : 1;
-        await repo.update(
-          { key },
-          {
-            failures,
-            windowStartedAt: windowOpen ? row.windowStartedAt : now,
-            lockedUntil: failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : row.lockedUntil,
-          },
-        );
-      }
-    });
-  }
-
   /** The key's rows, outside any operation's transaction: a claim must commit whatever the operation does. */
   private repo(ctx: RequestContext) {
     return ctx.app.db.dataSource.getRepository(LoginThrottle);

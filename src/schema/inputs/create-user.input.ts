@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, ValidateBy } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Role } from '../../auth/role';
 import { CODE_MAX } from '../../domain/text-rules';
@@ -8,7 +8,11 @@ import { Name, NewPassword } from './validated-fields';
 export class CreateUserInput {
   @Field(() => String, { description: `登录名：字母、数字、. _ -，3–${CODE_MAX} 个字符 (username)` })
   @Length(3, CODE_MAX, { message: `登录名长度须为 3–${CODE_MAX} 个字符` })
-  @Matches(/^[A-Za-z0-9._-]+$/, { message: '登录名只能包含字母、数字、.、_ 和 -' })
+  // full-width letters are the same name (usernames compare after NFKC), so they pass here and meet ALREADY_EXISTS
+  @ValidateBy({
+    name: 'usernameCharacters',
+    validator: { validate: (v: unknown) => typeof v === 'string' && /^[A-Za-z0-9._-]+$/.test(v.normalize('NFKC')) },
+  }, { message: '登录名只能包含字母、数字、.、_ 和 -' })
   username: string;
 
   @NewPassword('初始密码')
