@@ -27,6 +27,7 @@ import type { AppPubSub } from './subscriptions/pubsub';
 export function createServices(config: AppConfig) {
   const tokens = new TokenService(config.jwtSecret, config.tokenTtlSeconds);
   const throttle = new LoginThrottleService();
+  const auth = new AuthService(tokens, throttle);
   const units = new UnitService();
   const calendar = new CalendarService(config.officeTimeZone);
   const caseAccess = new CaseAccessService();
@@ -39,9 +40,9 @@ export function createServices(config: AppConfig) {
   return {
     tokens,
     throttle,
-    auth: new AuthService(tokens, throttle),
+    auth,
     units,
-    users: new UserService(),
+    users: new UserService(auth),
     calendar,
     caseAccess,
     caseEvents,

@@ -121,7 +121,7 @@ export class AssignmentResolver {
 
   @FieldResolver(() => CaseView, { description: '信访件 (case)' })
   case(@Root() a: Assignment, @Ctx() ctx: RequestContext): Promise<Case> {
-    return ctx.services.caseAccess.getVisible(ctx, a.caseId);
+    return ctx.services.caseQuery.requireVisible(ctx, a.caseId);
   }
 
   @FieldResolver(() => DeadlineStateEnum, { description: '期限状态，按当前时刻推算 (deadline state)' })

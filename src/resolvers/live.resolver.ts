@@ -9,10 +9,14 @@ import { userById } from '../loaders/case.loaders';
 import { CaseEvent, DeadlineAlert, LiveStatus } from '../subscriptions/live-types';
 import type { CaseEventPayload, DeadlineAlertPayload, LiveStatusPayload } from '../subscriptions/pubsub';
 
-/** Delivers an event only to a subscriber who may see the case now, by the same query every read uses. */
+/** Delivers an event only to a subscriber the access policy lets see it now; decided from one load per event. */
 async function mayReceive({ payload, context }: SubscriptionHandlerData<CaseEventPayload | DeadlineAlertPayload, object, RequestContext>): Promise<boolean> {
-  const type = 'type' in payload ? (payload.type as CaseEventType) : null;
-  return context.services.live.mayReceive(context, payload.caseId, { type, assignmentId: payload.assignmentId ?? null });
+  if ('type' in payload) {
+    const event = { type: payload.type as CaseEventType, assignmentId: payload.assignmentId, actorId: payload.actorId };
+    return context.services.live.mayReceive(context, payload.eventId, payload.caseId, event);
+  }
+  const key = `alert:${payload.assignmentId}:${payload.kind}:${payload.dueAt}`;
+  return context.services.live.mayReceive(context, key, payload.caseId, { type: null, assignmentId: payload.assignmentId });
 }
 
 @Resolver(() => CaseEvent)

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
 import { DeadlineStateEnum } from '../entities/case-enums';
-import { badInput } from '../errors/domain-error';
+import { badInput, notFound } from '../errors/domain-error';
 import { deadlineStateSql } from './deadline-sql';
 import type { CaseFilter } from '../schema/inputs/case-workflow.inputs';
 import { visibleCaseLoader } from '../loaders/case.loaders';
@@ -47,6 +47,13 @@ export class CaseQueryService {
   /** The case when the viewer may see it, else null; batched with the request's other such reads. */
   visible(ctx: RequestContext, id: string): Promise<Case | null> {
     return ctx.loader(this.visibleById).load(id);
+  }
+
+  /** The case when the viewer may see it, else `NOT_FOUND`; batched like `visible`. */
+  async requireVisible(ctx: RequestContext, id: string): Promise<Case> {
+    const c = await this.visible(ctx, id);
+    if (!c) throw notFound('信访件');
+    return c;
   }
 
   /**

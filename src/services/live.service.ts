@@ -1,13 +1,35 @@
+import { In } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
 import type { CaseEventType } from '../entities/case-enums';
-import { notFound } from '../errors/domain-error';
+import { Unit } from '../entities/unit.entity';
+import { User } from '../entities/user.entity';
+import { assignmentById, assignmentsByCaseId, userById } from '../loaders/case.loaders';
+import { unitById } from '../loaders/unit.loaders';
+import { mayViewCase, mayViewCaseEvent } from '../policy/access-policy';
 import type { CaseAccessService } from './case-access.service';
 import type { CaseQueryService } from './case-query.service';
 
-/** Who receives which live event. Every decision defers to the case visibility used by queries. */
+/** What one event's delivery and fields need, loaded once for all of its subscribers. */
+interface EventFacts {
+  case: Case | null;
+  assignments: Assignment[];
+  units: Unit[];
+  actor: User | null;
+}
+
+/** Long enough for every subscriber of an event to be served from one load, short enough never to go stale. */
+const FACTS_TTL_MS = 5_000;
+
+/**
+ * Who receives which live event. Visibility is decided once per event, not once per subscriber: the case with
+ * its assignments, their units and the actor are loaded once, and each subscriber's scope is put to the access
+ * policy's in-memory predicates. A delivered event's fields resolve from the same snapshot.
+ */
 export class LiveService {
+  private readonly facts = new Map<string, Promise<EventFacts>>();
+
   constructor(
     private readonly caseAccess: CaseAccessService,
     private readonly caseQuery: CaseQueryService,
@@ -15,25 +37,57 @@ export class LiveService {
 
   /**
    * True when the subscriber may see the case now and, for a handling unit, the event concerns its own
-   * assignment or the case as a whole.
+   * assignment or the case as a whole. `eventKey` names the event (the same for all its subscribers).
    */
-  async mayReceive(ctx: RequestContext, caseId: string, event: { type: CaseEventType | null; assignmentId: string | null }): Promise<boolean> {
-    // a subscription keeps one context for its life: every event starts from fresh data, and the case loaded
-    // here for the decision is the one its fields are then resolved from
+  async mayReceive(
+    ctx: RequestContext,
+    eventKey: string,
+    caseId: string,
+    event: { type: CaseEventType | null; assignmentId: string | null; actorId?: string | null },
+  ): Promise<boolean> {
+    // a subscription keeps one context for its life: every event starts from fresh data
     ctx.resetLoaders();
-    if (!(await this.caseQuery.visible(ctx, caseId))) return false;
-    return this.caseAccess.mayReceiveEvent(ctx, caseId, event);
+    const facts = await this.factsOf(ctx, eventKey, caseId, event.actorId ?? null);
+    if (!facts.case) return false;
+    const scope = await this.caseAccess.scope(ctx);
+    if (!mayViewCase(scope, facts.case, facts.assignments) || !mayViewCaseEvent(scope, event, facts.assignments)) return false;
+    ctx.loader(this.caseQuery.visibleById).prime(caseId, facts.case);
+    ctx.loader(assignmentsByCaseId).prime(caseId, facts.assignments);
+    for (const a of facts.assignments) ctx.loader(assignmentById).prime(a.id, a);
+    for (const u of facts.units) ctx.loader(unitById).prime(u.id, u);
+    if (facts.actor) ctx.loader(userById).prime(facts.actor.id, facts.actor);
+    return true;
   }
 
   /** The event's case, as loaded when deciding to deliver it. */
-  async eventCase(ctx: RequestContext, caseId: string): Promise<Case> {
-    const c = await this.caseQuery.visible(ctx, caseId);
-    if (!c) throw notFound('信访件');
-    return c;
+  eventCase(ctx: RequestContext, caseId: string): Promise<Case> {
+    return this.caseQuery.requireVisible(ctx, caseId);
   }
 
   /** The assignment when the viewer may see it: office staff see all of a visible case's, a unit only its own. */
   async visibleAssignment(ctx: RequestContext, id: string): Promise<Assignment | null> {
-    return this.caseAccess.visibleAssignment(ctx, await ctx.repo(Assignment).findOneBy({ id }));
+    return this.caseAccess.visibleAssignment(ctx, await ctx.loader(assignmentById).load(id));
+  }
+
+  private factsOf(ctx: RequestContext, key: string, caseId: string, actorId: string | null): Promise<EventFacts> {
+    let facts = this.facts.get(key);
+    if (!facts) {
+      facts = this.loadFacts(ctx, caseId, actorId);
+      this.facts.set(key, facts);
+      setTimeout(() => this.facts.delete(key), FACTS_TTL_MS).unref();
+      facts.catch(() => this.facts.delete(key));
+    }
+    return facts;
+  }
+
+  private async loadFacts(ctx: RequestContext, caseId: string, actorId: string | null): Promise<EventFacts> {
+    const [found, assignments, actor] = await Promise.all([
+      ctx.repo(Case).findOneBy({ id: caseId }),
+      ctx.repo(Assignment).find({ where: { caseId }, order: { assignedAt: 'ASC' } }),
+      actorId ? ctx.repo(User).findOneBy({ id: actorId }) : Promise.resolve(null),
+    ]);
+    const unitIds = [...new Set(assignments.map((a) => a.unitId))];
+    const units = unitIds.length ? await ctx.repo(Unit).findBy({ id: In(unitIds) }) : [];
+    return { case: found, assignments, units, actor };
   }
 }

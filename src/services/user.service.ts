@@ -7,12 +7,15 @@ import { Unit } from '../entities/unit.entity';
 import { UnitKind } from '../entities/unit-kind.enum';
 import { alreadyExists, badInput, notFound } from '../errors/domain-error';
 import type { CreateUserInput } from '../schema/inputs/create-user.input';
+import type { AuthService } from './auth.service';
 
 /** Roles that only make sense inside a congress office. */
 const CONGRESS_ONLY: Role[] = [Role.REGISTRAR, Role.LEADER];
 
 /** User accounts. */
 export class UserService {
+  constructor(private readonly auth: Pick<AuthService, 'announceAccessChange'>) {}
+
   /**
    * Creates an account. Everyone but a pure administrator belongs to a unit; registrars and leaders
    * belong to a congress. Usernames are unique whatever their case or width ("Registrar", "ｒｅｇｉｓｔｒａｒ").
@@ -57,7 +60,7 @@ export class UserService {
     const user = await this.get(ctx, id);
     if (user.id === ctx.requireUser().id && disabled) throw badInput('id', '不能停用自己的账号');
     await ctx.repo(User).update({ id }, { disabled, tokenVersion: user.tokenVersion + (disabled ? 1 : 0) });
-    if (disabled) ctx.services.auth.announceAccessChange(ctx, { userId: id, kind: 'REVOKED' });
+    if (disabled) this.auth.announceAccessChange(ctx, { userId: id, kind: 'REVOKED' });
     return this.get(ctx, id);
   }
 
@@ -78,7 +81,7 @@ export class UserService {
     const same = wanted.length === user.roles.length && wanted.every((r) => user.roles.includes(r));
     if (same) return user;
     await ctx.repo(User).update({ id }, { roles: wanted });
-    ctx.services.auth.announceAccessChange(ctx, { userId: id, kind: 'ROLES_CHANGED' });
+    this.auth.announceAccessChange(ctx, { userId: id, kind: 'ROLES_CHANGED' });
     return this.get(ctx, id);
   }
 
