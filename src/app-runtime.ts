@@ -19,6 +19,7 @@ import { MatterService } from './services/matter.service';
 import { PetitionerService } from './services/petitioner.service';
 import { SerialNumberService } from './services/serial-number.service';
 import type { AppPubSub } from './subscriptions/pubsub';
+import type { UnitDirectory } from './db/unit-directory';
 
 /**
  * The services, one instance each per process; stateless apart from what they are given here. Each is built
@@ -66,5 +67,7 @@ export interface AppRuntime {
   db: Database;
   services: AppServices;
   pubsub: AppPubSub;
+  /** The unit tree in memory, shared by every request of this instance. */
+  units: UnitDirectory;
   logger: Logger;
 }

@@ -17,6 +17,7 @@ import { bearerToken } from './auth/token.service';
 import { RequestContext } from './context/request-context';
 import { createDataSource } from './db/data-source';
 import { Database } from './db/database';
+import { UnitDirectory } from './db/unit-directory';
 import { DomainError } from './errors/domain-error';
 import { ErrorCode } from './errors/error-code';
 import { formatMappedError, mapError, withoutSuggestions } from './errors/error-mapper';
@@ -119,7 +120,7 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
   };
   const db = await openDatabase(config, logger);
   const pubsub = createAppPubSub(config.redisUrl, logger, config.redisChannelPrefix);
-  const runtime: AppRuntime = { config, db, services: createServices(config), pubsub, logger };
+  const runtime: AppRuntime = { config, db, services: createServices(config), pubsub, units: new UnitDirectory(pubsub, logger), logger };
   let draining = false;
 
   try {
@@ -224,12 +225,14 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
         logger.info('shutting down: draining HTTP and WebSocket connections');
         await scheduler.stop();
         await apollo.stop();
+        await runtime.units.close();
         await pubsub.close();
         await db.close();
         logger.info('shut down cleanly');
       })());
     return { url, port, httpServer, runtime, schema, scheduler, stop };
   } catch (err) {
+    await runtime.units.close();
     await pubsub.close();
     await db.close();
     throw err;

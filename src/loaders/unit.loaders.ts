@@ -1,5 +1,17 @@
-import { Unit } from '../entities/unit.entity';
-import { byIdLoader, groupedLoader } from './by-id.loader';
+import DataLoader from 'dataloader';
+import type { LoaderFactory } from '../context/request-context';
+import type { Unit } from '../entities/unit.entity';
 
-export const unitById = byIdLoader(Unit);
-export const unitsByParentId = groupedLoader(Unit, 'parentId', { code: 'ASC' });
+/** Units by id, from the instance's in-memory unit tree (one read of the table per change, not per request). */
+export const unitById: LoaderFactory<string, Unit | null> = (ctx) =>
+  new DataLoader<string, Unit | null>(async (ids) => {
+    const byId = new Map((await ctx.app.units.all(ctx)).map((u) => [u.id, u]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+/** The units directly under each given unit, by code. */
+export const unitsByParentId: LoaderFactory<string, Unit[]> = (ctx) =>
+  new DataLoader<string, Unit[]>(async (parentIds) => {
+    const all = await ctx.app.units.all(ctx);
+    return parentIds.map((id) => all.filter((u) => u.parentId === id).sort((a, b) => a.code.localeCompare(b.code)));
+  });

@@ -35,7 +35,7 @@ export class CaseAccessService {
     let s = scopes.get(ctx);
     if (!s) {
       const user = ctx.requireUser();
-      s = ctx.repo(Unit).find({ select: { id: true, kind: true, parentId: true } }).then((units) => caseScopeFor(user, units));
+      s = ctx.app.units.all(ctx).then((units) => caseScopeFor(user, units));
       scopes.set(ctx, s);
     }
     return s;

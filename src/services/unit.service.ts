@@ -19,7 +19,9 @@ export class UnitService {
     if (input.parentId && !parent) throw notFound('上级单位', 'parentId');
     const problem = unitPlacementProblem(input, parent ?? undefined);
     if (problem) throw badInput('parentId', problem);
-    return repo.save(repo.create({ code, name: input.name.trim(), kind: input.kind, level: input.level, parentId: parent?.id ?? null }));
+    const unit = await repo.save(repo.create({ code, name: input.name.trim(), kind: input.kind, level: input.level, parentId: parent?.id ?? null }));
+    ctx.app.units.changed(ctx);
+    return unit;
   }
 
   /** Lists units matching the filter, superior levels first. */

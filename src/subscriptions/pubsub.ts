@@ -12,6 +12,8 @@ export type Topics = {
   CASE_EVENT: [payload: CaseEventPayload];
   DEADLINE_ALERT: [payload: DeadlineAlertPayload];
   ACCESS_CHANGED: [payload: AccessChangedPayload];
+  /** The unit tree changed: every instance forgets its in-memory copy. */
+  UNITS_CHANGED: [payload: Record<string, never>];
 };
 
 /**

@@ -1,0 +1,64 @@
+import type { Logger } from 'pino';
+import { Unit } from '../entities/unit.entity';
+import type { AppPubSub } from '../subscriptions/pubsub';
+import type { TransactionHolder } from './database';
+
+interface Reader extends TransactionHolder {
+  repo: (entity: typeof Unit) => { find(): Promise<Unit[]> };
+  afterCommit(task: () => void): void;
+}
+
+/**
+ * The unit tree, held in memory: every request needs it (the viewer's scope, unit names on list rows) and it
+ * changes rarely. A change on any instance clears every instance's copy through the pub/sub; while events
+ * cannot cross instances (Redis down) nothing is cached and every read goes to the database, and when the bus
+ * comes back the copy starts afresh, so no change made meanwhile is missed.
+ */
+export class UnitDirectory {
+  private units?: Promise<Unit[]>;
+  private readonly stops: Array<() => Promise<unknown>> = [];
+
+  constructor(
+    private readonly pubsub: AppPubSub,
+    logger: Logger,
+  ) {
+    const changes = pubsub.subscribe('UNITS_CHANGED');
+    const status = pubsub.local.subscribe('LIVE_STATUS');
+    for (const stream of [changes, status] as AsyncIterableIterator<unknown>[]) {
+      void (async () => {
+        for await (const _ of stream) this.forget();
+      })().catch((err: unknown) => logger.error({ err }, 'unit directory stopped listening'));
+      this.stops.push(async () => stream.return?.());
+    }
+  }
+
+  /** Every unit; inside a transaction, as that transaction sees them. */
+  all(ctx: Reader): Promise<Unit[]> {
+    if (ctx.transactionManager || !this.pubsub.connected()) return ctx.repo(Unit).find();
+    if (!this.units) {
+      const loading = ctx.repo(Unit).find();
+      this.units = loading;
+      loading.catch(() => {
+        if (this.units === loading) this.units = undefined;
+      });
+    }
+    return this.units;
+  }
+
+  /** A unit was created or changed in the caller's transaction: every instance forgets its copy after commit. */
+  changed(ctx: Reader): void {
+    this.forget();
+    ctx.afterCommit(() => {
+      this.forget();
+      void this.pubsub.publish('UNITS_CHANGED', {});
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.stops.map((stop) => stop()));
+  }
+
+  private forget(): void {
+    this.units = undefined;
+  }
+}
