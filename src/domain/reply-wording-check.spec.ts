@@ -9,6 +9,7 @@ import {
   hasPlaceholder,
   missingStatements,
   normaliseForWording,
+  placeholderDate,
   type WordingFacts,
 } from './reply-wording-check';
 
@@ -61,6 +62,8 @@ describe('placeholders', () => {
     expect(fillPlaceholders('{{petitionerName}}：您于{{receivedDate}}的来信（{{ serialNo }}）{{other}}', { petitionerName: '张三、李四', serialNo: '2026-000001', receivedDate: '2026年3月31日' })).toBe(
       '张三、李四：您于2026年3月31日的来信（2026-000001）{{other}}',
     );
+    expect(placeholderDate('2026-03-01')).toBe('2026年3月1日');
+    expect(placeholderDate('2025-12-31')).toBe('2025年12月31日');
   });
 });
 

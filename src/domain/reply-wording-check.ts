@@ -45,6 +45,12 @@ export function fillPlaceholders(body: string, values: Readonly<Record<WordingPl
   return body.replace(PLACEHOLDER_RE, (whole, name: string) => ((WORDING_PLACEHOLDERS as readonly string[]).includes(name) ? values[name as WordingPlaceholder] : whole));
 }
 
+/** A local date `YYYY-MM-DD` as a reply writes it: 2026年3月31日. */
+export function placeholderDate(localDate: string): string {
+  const [y, m, d] = localDate.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 /**
  * A wording can be approved only when it says what every reply must then say: at least one core statement, none
  * holding a placeholder or blank, each found in the wording's own body. Refused as BAD_USER_INPUT on

@@ -2,7 +2,9 @@ import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
 import type { CaseEventType } from '../entities/case-enums';
+import { ReplyWording } from '../entities/reply-wording.entity';
 import { notFound } from '../errors/domain-error';
+import type { MatterAudience } from '../policy/access-policy';
 import type { CaseAccessService } from './case-access.service';
 import type { CaseQueryService } from './case-query.service';
 
@@ -35,5 +37,21 @@ export class LiveService {
   /** The assignment when the viewer may see it: office staff see all of a visible case's, a unit only its own. */
   async visibleAssignment(ctx: RequestContext, id: string): Promise<Assignment | null> {
     return this.caseAccess.visibleAssignment(ctx, await ctx.repo(Assignment).findOneBy({ id }));
+  }
+
+  /**
+   * True when the subscriber may see the matter an event is about: the audience travels with the event, worked
+   * out once when it was published, and the policy decides in memory.
+   */
+  async mayReceiveMatterEvent(ctx: RequestContext, audience: MatterAudience): Promise<boolean> {
+    ctx.resetLoaders();
+    return this.caseAccess.mayReceiveMatterEvent(ctx, audience);
+  }
+
+  /** The wording version a `replyWordingPublished` event announces. */
+  async publishedWording(ctx: RequestContext, id: string): Promise<ReplyWording> {
+    const w = await ctx.repo(ReplyWording).findOneBy({ id });
+    if (!w) throw notFound('答复口径');
+    return w;
   }
 }

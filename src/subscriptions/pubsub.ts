@@ -11,7 +11,20 @@ import type { Logger } from 'pino';
 export type Topics = {
   CASE_EVENT: [payload: CaseEventPayload];
   DEADLINE_ALERT: [payload: DeadlineAlertPayload];
+  REPLY_WORDING_PUBLISHED: [payload: ReplyWordingPublishedPayload];
 };
+
+/**
+ * A newly approved wording version. It carries who may receive it (the matter's audience, worked out once when it
+ * is published), so that each subscriber's filter decides in memory.
+ */
+export interface ReplyWordingPublishedPayload {
+  wordingId: string;
+  matterId: string;
+  version: number;
+  at: string;
+  audience: { congressId: string; unitIds: string[] };
+}
 
 /** A deadline alert raised once per assignment, kind and due instant. */
 export interface DeadlineAlertPayload {
