@@ -18,6 +18,7 @@ import { Unit } from '../entities/unit.entity';
 import { DomainError, badInput, notFound } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { groupedLoader } from '../loaders/by-id.loader';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { CaseAccessService } from './case-access.service';
 
 /** A new wording version as drafted by the office or proposed at a joint meeting. */
@@ -56,7 +57,9 @@ export class ReplyWordingService {
       const matter = await this.matterFor(ctx, input.matterId, 'matterId', opts);
       await this.lockMatter(ctx, matter.id);
       const repo = ctx.repo(ReplyWording);
-      const last = await repo.createQueryBuilder('w').select('MAX(w.version)', 'max').where('w.matterId = :matterId', { matterId: matter.id }).getRawOne<{ max: number | string | null }>();
+      const last = await this.latest(ctx, repo.createQueryBuilder('w').select('MAX(w.version)', 'max').where('w.matterId = :matterId', { matterId: matter.id })).getRawOne<{
+        max: number | string | null;
+      }>();
       return repo.save(
         repo.create({
           matterId: matter.id,
@@ -86,7 +89,7 @@ export class ReplyWordingService {
       const matter = await this.matterFor(ctx, found.matterId, 'id', opts);
       await this.lockMatter(ctx, matter.id);
       // read again under the matter's lock: a concurrent approval of this version must see it approved
-      const w = await repo.findOneByOrFail({ id: wordingId });
+      const w = await this.latest(ctx, repo.createQueryBuilder('w').where('w.id = :id', { id: wordingId })).getOneOrFail();
       if (w.status !== WordingStatus.DRAFT) {
         throw new DomainError(ErrorCode.INVALID_TRANSITION, `答复口径当前状态为"${STATUS_LABELS[w.status]}"，不能批准`, 'id', {
           currentState: w.status,
@@ -157,16 +160,14 @@ export class ReplyWordingService {
   async assertReplyAllowed(ctx: RequestContext, c: Case, reply: ReplyFacts): Promise<void> {
     if (c.matterId) await this.lockMatter(ctx, c.matterId);
     const named = reply.wordingId ? await this.getVisible(ctx, reply.wordingId, 'wordingId') : null;
-    const current = c.matterId ? await ctx.repo(ReplyWording).findOneBy({ matterId: c.matterId, status: WordingStatus.APPROVED }) : null;
+    const current = c.matterId
+      ? await this.latest(ctx, ctx.repo(ReplyWording).createQueryBuilder('w').where('w.matterId = :matterId AND w.status = :approved', { matterId: c.matterId, approved: WordingStatus.APPROVED })).getOne()
+      : null;
     assertReplyConforms(reply, c.matterId, current, named);
     if (current || !c.matterId) return;
-    const earlier = await ctx
-      .repo(Reply)
-      .createQueryBuilder('r')
-      .innerJoin(Case, 'rc', 'rc.id = r.caseId')
-      .where('rc.matterId = :matterId', { matterId: c.matterId })
-      .orderBy('r.repliedAt', 'ASC')
-      .getMany();
+    const replies = ctx.repo(Reply).createQueryBuilder('r');
+    const casesOfMatter = replies.subQuery().select('rc.id').from(Case, 'rc').where('rc.matterId = :matterId').getQuery();
+    const earlier = await this.latest(ctx, replies.where(`r.caseId IN ${casesOfMatter}`, { matterId: c.matterId }).orderBy('r.repliedAt', 'ASC')).getMany();
     const hit = conflictingReply(reply, earlier);
     if (!hit) return;
     const unit = await ctx.repo(Unit).findOneBy({ id: hit.unitId });
@@ -186,6 +187,14 @@ export class ReplyWordingService {
     const matter = await this.caseAccess.getVisibleMatter(ctx, matterId, field);
     await this.caseAccess.assertWordingOffice(ctx, matter);
     return matter;
+  }
+
+  /**
+   * A read of what another transaction may just have committed under the matter's lock. MySQL's plain reads see the
+   * snapshot taken at the transaction's first read, before the lock was granted; a locking read sees the latest rows.
+   */
+  private latest<T extends ObjectLiteral>(ctx: RequestContext, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return ctx.app.db.lockForUpdate(qb);
   }
 
   /** Serialises a matter's versions, approvals and replies (MySQL row lock; SQLite writers are serial already). */
