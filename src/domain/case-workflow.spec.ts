@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain-error';
+import { thrown } from '../../test/harness/domain-errors';
 import { ErrorCode } from '../errors/error-code';
 import {
   allowedAssignmentActions,
@@ -81,16 +81,6 @@ const ALL_ASSIGNMENT_PAIRS = Object.values(AssignmentStatus).flatMap((s) =>
 const isLegal = <S, A>(table: Array<[S, A, S]>, s: S, a: A) => table.some(([from, action]) => from === s && action === a);
 const ILLEGAL_CASE_PAIRS = ALL_CASE_PAIRS.filter(([s, a]) => !isLegal(LEGAL_CASE_TRANSITIONS, s, a));
 const ILLEGAL_ASSIGNMENT_PAIRS = ALL_ASSIGNMENT_PAIRS.filter(([s, a]) => !isLegal(LEGAL_ASSIGNMENT_TRANSITIONS, s, a));
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('case enums', () => {
   it('are string enums whose values are their names', () => {

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain-error';
+import { thrown } from '../../test/harness/domain-errors';
 import { ErrorCode } from '../errors/error-code';
 import { Outcome } from '../entities/case-enums';
 import {
@@ -12,16 +12,6 @@ import {
   placeholderDate,
   type WordingFacts,
 } from './reply-wording-check';
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const CORE = ['补偿款已按省定标准足额发放', '如对答复不服，可在收到答复之日起30日内申请复查。'];
 const approved: WordingFacts = { id: 'w2', matterId: 'm1', status: 'APPROVED', outcome: Outcome.EXPLAINED, coreStatements: CORE };
