@@ -17,6 +17,7 @@ import { HearingService } from './services/hearing.service';
 import { LiveService } from './services/live.service';
 import { MatterService } from './services/matter.service';
 import { PetitionerService } from './services/petitioner.service';
+import { ReplyWordingService } from './services/reply-wording.service';
 import { SerialNumberService } from './services/serial-number.service';
 import type { AppPubSub } from './subscriptions/pubsub';
 import type { UnitDirectory } from './db/unit-directory';
@@ -36,7 +37,8 @@ export function createServices(config: AppConfig) {
   const caseQuery = new CaseQueryService(caseAccess);
   const petitioners = new PetitionerService(config.piiKey);
   const serials = new SerialNumberService();
-  const cases = new CaseService(caseAccess, caseEvents, petitioners, units, serials, calendar, config.officeTimeZone);
+  const wordings = new ReplyWordingService(caseAccess, config.officeTimeZone);
+  const cases = new CaseService(caseAccess, caseEvents, petitioners, units, serials, calendar, wordings, config.officeTimeZone);
   const assignments = new AssignmentService(caseAccess, cases, caseEvents, calendar);
   return {
     tokens,
@@ -53,9 +55,10 @@ export function createServices(config: AppConfig) {
     assignments,
     hearings: new HearingService(assignments, caseAccess, caseEvents, calendar),
     live: new LiveService(caseAccess, caseQuery),
-    matters: new MatterService(caseAccess, caseEvents),
+    matters: new MatterService(caseAccess, caseEvents, caseQuery),
     petitioners,
     serials,
+    wordings,
   };
 }
 

@@ -98,6 +98,24 @@ const ROWS: Row[] = [
   },
   // the cancelled and the objecting unit no longer take part in the case, so not in its matter either
   { path: 'matter(id) of the case', allow: RICH_CASE, observe: (p, w) => p.matter(w.rich.matterId) },
+  // "A handling unit … sees … the matters, wordings and meetings it takes part in"
+  {
+    path: 'matter.currentWording',
+    allow: RICH_CASE,
+    observe: (p, w) => p.onMatter(w.rich.matterId, 'currentWording { id }', (m) => (m.currentWording?.id === w.rich.wordingId ? 'ALLOW' : `UNEXPECTED ${JSON.stringify(m.currentWording)}`)),
+  },
+  { path: 'matter.wordings', allow: RICH_CASE, observe: (p, w) => p.onMatter(w.rich.matterId, 'wordings { id }', (m) => present(m.wordings, (x: any) => x.id === w.rich.wordingId)) },
+  // the replies of the matter, each as the viewer may see it: a unit sees "the replies" of its own cases only
+  {
+    path: 'matter.replies[the court\'s reply on the rich case]',
+    allow: RICH_CASE,
+    observe: (p, w) => p.onMatter(w.rich.matterId, 'replies { id }', (m) => present(m.replies, (r: any) => r.id === w.rich.replyId)),
+  },
+  {
+    path: 'matter.replies[the office\'s own answer on another case of the matter]',
+    allow: OFFICES,
+    observe: (p, w) => p.onMatter(w.rich.matterId, 'replies { id }', (m) => present(m.replies, (r: any) => r.id === w.rich.officeAnswered.replyId)),
+  },
 
   // ——— assignments: a handling unit sees "its own assignments and their supervisions, extensions and hearings";
   // "Never: another unit's assignment, supervision, objection or extension" ———

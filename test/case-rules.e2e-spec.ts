@@ -93,13 +93,14 @@ describe('case workflow rules: transitions, assignments, modes, review, reopenin
     const close = await refused(fresh, () => p.registrar.query(CLOSE_CASE, { id: fresh }), 'INVALID_TRANSITION');
     expect(close.extensions).toMatchObject({ currentState: 'REGISTERED', requestedAction: 'CLOSE' });
     expect((await state(fresh)).timeline.map((e) => e.type)).toEqual(['REGISTERED']);
+    // nobody answers a case before it is accepted, not even the office
+    const officeReply = await refused(fresh, () => reply(p.registrar, fresh), 'INVALID_TRANSITION');
+    expect(officeReply.extensions).toMatchObject({ currentState: 'REGISTERED', requestedAction: 'OFFICE_REPLY' });
 
     expect((await p.registrar.ok(ACCEPT_CASE, { id: fresh })).acceptCase.status).toBe('ACCEPTED');
     const twice = await refused(fresh, () => p.registrar.query(ACCEPT_CASE, { id: fresh }), 'INVALID_TRANSITION');
     expect(twice.extensions).toMatchObject({ currentState: 'ACCEPTED', requestedAction: 'ACCEPT' });
 
-    const officeReply = await refused(fresh, () => reply(p.registrar, fresh), 'INVALID_TRANSITION');
-    expect(officeReply.extensions?.currentState).toBe('ACCEPTED');
     expect((await refused(fresh, () => p.registrar.query(REOPEN_CASE, { id: fresh, r: '申请复查' }), 'INVALID_TRANSITION')).extensions?.currentState).toBe('ACCEPTED');
     expect((await refused(fresh, () => p.registrar.query(DECLINE_CASE, { id: fresh, r: '不属于受理范围' }), 'INVALID_TRANSITION')).extensions?.currentState).toBe('ACCEPTED');
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain-error';
+import { thrown } from '../../test/harness/domain-errors';
 import { ErrorCode } from '../errors/error-code';
 import {
   allowedAssignmentActions,
@@ -43,6 +43,11 @@ const LEGAL_CASE_TRANSITIONS: Array<[CaseStatus, CaseAction, CaseStatus]> = [
   [S.ASSIGNED, A.REPLY, S.REPLIED],
   [S.RESULT_REPORTED, A.REPLY, S.REPLIED],
   [S.REPLIED, A.REPLY, S.REPLIED],
+  // the office answers what the lead unit may answer, and also an accepted case it handles itself without routing
+  [S.ACCEPTED, A.OFFICE_REPLY, S.REPLIED],
+  [S.ASSIGNED, A.OFFICE_REPLY, S.REPLIED],
+  [S.RESULT_REPORTED, A.OFFICE_REPLY, S.REPLIED],
+  [S.REPLIED, A.OFFICE_REPLY, S.REPLIED],
   [S.REPLIED, A.CLOSE, S.CLOSED],
   [S.CLOSED, A.REOPEN, S.UNDER_REVIEW],
   [S.REPLIED, A.RATE, S.REPLIED],
@@ -77,23 +82,13 @@ const isLegal = <S, A>(table: Array<[S, A, S]>, s: S, a: A) => table.some(([from
 const ILLEGAL_CASE_PAIRS = ALL_CASE_PAIRS.filter(([s, a]) => !isLegal(LEGAL_CASE_TRANSITIONS, s, a));
 const ILLEGAL_ASSIGNMENT_PAIRS = ALL_ASSIGNMENT_PAIRS.filter(([s, a]) => !isLegal(LEGAL_ASSIGNMENT_TRANSITIONS, s, a));
 
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
-
 describe('case enums', () => {
   it('are string enums whose values are their names', () => {
     for (const e of [CaseStatus, CaseAction, AssignmentStatus, AssignmentAction]) {
       for (const [k, v] of Object.entries(e)) expect(v).toBe(k);
     }
     expect(Object.keys(CaseStatus)).toHaveLength(9);
-    expect(Object.keys(CaseAction)).toHaveLength(14);
+    expect(Object.keys(CaseAction)).toHaveLength(15);
     expect(Object.keys(AssignmentStatus)).toHaveLength(6);
     expect(Object.keys(AssignmentAction)).toHaveLength(7);
   });
@@ -141,7 +136,7 @@ describe('case transitions', () => {
   });
 
   it('covers every (state, action) pair: the legal list plus the illegal ones', () => {
-    expect(LEGAL_CASE_TRANSITIONS.length + ILLEGAL_CASE_PAIRS.length).toBe(9 * 14);
+    expect(LEGAL_CASE_TRANSITIONS.length + ILLEGAL_CASE_PAIRS.length).toBe(9 * 15);
     // No pair listed twice in the legal table.
     expect(new Set(LEGAL_CASE_TRANSITIONS.map(([s, a]) => `${s}/${a}`)).size).toBe(LEGAL_CASE_TRANSITIONS.length);
   });
@@ -210,6 +205,20 @@ describe('case transitions', () => {
     for (const [action, expected] of steps) {
       state = assertTransition(state, action);
       expect(state).toBe(expected);
+    }
+  });
+});
+
+describe('who may answer an accepted case', () => {
+  it('lets the office answer an accepted case it has not routed, and no unit (none has been given it)', () => {
+    expect(assertTransition(S.ACCEPTED, A.OFFICE_REPLY)).toBe(S.REPLIED);
+    expect(() => assertTransition(S.ACCEPTED, A.REPLY)).toThrow('信访件当前状态为"已受理"，不能执行"答复"');
+  });
+
+  it('lets neither answer before acceptance, during a review or after closing', () => {
+    for (const s of [S.REGISTERED, S.DECLINED, S.ARCHIVED, S.UNDER_REVIEW, S.CLOSED]) {
+      expect(nextStatus(s, A.OFFICE_REPLY)).toBeUndefined();
+      expect(nextStatus(s, A.REPLY)).toBeUndefined();
     }
   });
 });

@@ -34,7 +34,13 @@ export enum CaseAction {
   RESULT_REPORTED = 'RESULT_REPORTED',
   /** The office returned the lead's result for redoing (退回重办). */
   RESULT_RETURNED = 'RESULT_RETURNED',
+  /** The lead unit answers the petitioner. */
   REPLY = 'REPLY',
+  /**
+   * The congress office answers the petitioner itself: on a case it routed, like the lead unit, or on an accepted
+   * case it answers without routing (统一答复 for matters within the congress's own powers).
+   */
+  OFFICE_REPLY = 'OFFICE_REPLY',
   CLOSE = 'CLOSE',
   REOPEN = 'REOPEN',
   REQUEST_INSTRUCTION = 'REQUEST_INSTRUCTION',
@@ -67,6 +73,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   RESULT_REPORTED: '报送办理结果',
   RESULT_RETURNED: '退回重办',
   REPLY: '答复',
+  OFFICE_REPLY: '人大信访机构答复',
   CLOSE: '办结',
   REOPEN: '复查复核',
   REQUEST_INSTRUCTION: '呈送阅示',
@@ -136,6 +143,8 @@ const CASE_TRANSITIONS: TransitionTable<CaseStatus, CaseAction> = withInstructio
     ARCHIVE: CaseStatus.ARCHIVED,
     ASSIGN: CaseStatus.ASSIGNED,
     REFER: CaseStatus.ASSIGNED,
+    // only the office answers a case nobody else has been given
+    OFFICE_REPLY: CaseStatus.REPLIED,
   },
   DECLINED: {},
   ARCHIVED: {},
@@ -145,12 +154,14 @@ const CASE_TRANSITIONS: TransitionTable<CaseStatus, CaseAction> = withInstructio
     ALL_ASSIGNMENTS_ENDED: CaseStatus.ACCEPTED,
     RESULT_REPORTED: CaseStatus.RESULT_REPORTED,
     REPLY: CaseStatus.REPLIED,
+    OFFICE_REPLY: CaseStatus.REPLIED,
   },
   RESULT_REPORTED: {
     // A new assignment means work is open again, so the case is no longer merely waiting on the office.
     ASSIGN: CaseStatus.ASSIGNED,
     RESULT_RETURNED: CaseStatus.ASSIGNED,
     REPLY: CaseStatus.REPLIED,
+    OFFICE_REPLY: CaseStatus.REPLIED,
   },
   REPLIED: {
     // The petitioner already has an answer; a result reported or returned for redoing afterwards does not take
@@ -159,6 +170,7 @@ const CASE_TRANSITIONS: TransitionTable<CaseStatus, CaseAction> = withInstructio
     RESULT_REPORTED: CaseStatus.REPLIED,
     RESULT_RETURNED: CaseStatus.REPLIED,
     REPLY: CaseStatus.REPLIED,
+    OFFICE_REPLY: CaseStatus.REPLIED,
     CLOSE: CaseStatus.CLOSED,
     RATE: CaseStatus.REPLIED,
   },

@@ -1,5 +1,3 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { Audience, Visible } from '../policy/audience';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidEntity } from './base.entity';
 import { Outcome } from './case-enums';
@@ -11,36 +9,42 @@ export enum WordingStatus {
   SUPERSEDED = 'SUPERSEDED',
 }
 
-@Visible(Audience.MATTER_VIEWER)
-@ObjectType({ description: '统一答复口径的一个版本 (one version of a unified reply wording)' })
+/**
+ * One version of a matter's unified reply wording (统一答复口径). Versions count from 1 per matter; at most one is
+ * APPROVED at a time, the earlier approved ones are SUPERSEDED. Its API shape is `ReplyWordingView`.
+ */
 @Entity({ name: 'reply_wording' })
 @Index('uq_wording_matter_version', ['matterId', 'version'], { unique: true })
 export class ReplyWording extends UuidEntity {
   @Column({ type: 'varchar', length: 36 })
   matterId: string;
 
-  @Field(() => Int, { description: '版本号，自 1 递增 (version)' })
   @Column({ type: 'int' })
   version: number;
 
   @Column({ type: 'varchar', length: 16 })
   status: WordingStatus;
 
-  @Field(() => Outcome, { description: '处理结果 (outcome)' })
   @Column({ type: 'simple-enum', enum: Outcome })
   outcome: Outcome;
 
-  @Field(() => String, { description: '答复正文，可含占位符 {{petitionerName}} {{serialNo}} {{receivedDate}} (body)' })
+  /** May hold the placeholders {{petitionerName}}, {{serialNo}} and {{receivedDate}}. */
   @Column({ type: 'text' })
   body: string;
 
-  @Field(() => [String], { description: '核心表述：答复中必须逐字出现 (core statements)' })
   @Column({ type: 'simple-json' })
   coreStatements: string[];
 
-  @Field(() => Date, { nullable: true, description: '批准时间 (approved at)' })
   @Column({ type: 'datetime', precision: 3, nullable: true })
   approvedAt: Date | null;
+
+  /** Who drafted this version (or proposed it at a joint meeting). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  createdById: string | null;
+
+  /** Who approved it: office staff, or the body whose sign-off completed a joint meeting's approval. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  approvedById: string | null;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

@@ -10,6 +10,10 @@ import {
   mayViewCaseEvent,
   mayViewInstruction,
   mayViewMatterDirectly,
+  mayManageWording,
+  mayReceiveMatterEvent,
+  mayReplyAsOffice,
+  matterAudience,
   type CaseScope,
   type ScopeUnit,
 } from './access-policy';
@@ -89,5 +93,41 @@ describe('access policy', () => {
     expect(mayViewMatterDirectly(city, { congressId: 'county' })).toBe(true);
     expect(mayViewMatterDirectly(county, { congressId: 'city' })).toBe(false);
     expect(mayViewMatterDirectly(court, { congressId: 'county' })).toBe(false);
+  });
+
+  it('lets the registering office\'s registrars and leaders answer a case itself, nobody else as the office', () => {
+    const c = { congressId: 'county' };
+    expect(mayReplyAsOffice({ roles: [Role.REGISTRAR], unitId: 'county' }, c)).toBe(true);
+    expect(mayReplyAsOffice({ roles: [Role.LEADER], unitId: 'county' }, c)).toBe(true);
+    expect(mayReplyAsOffice({ roles: [Role.VIEWER, Role.ADMIN], unitId: 'county' }, c)).toBe(false);
+    expect(mayReplyAsOffice({ roles: [Role.REGISTRAR], unitId: 'city' }, c)).toBe(false);
+    expect(mayReplyAsOffice({ roles: [Role.LIAISON], unitId: 'court' }, c)).toBe(false);
+  });
+
+  it('lets registrars and leaders of an office whose scope holds a matter manage its wording', () => {
+    const m = { congressId: 'county' };
+    expect(mayManageWording({ roles: [Role.REGISTRAR], unitId: 'county' }, county, m)).toBe(true);
+    expect(mayManageWording({ roles: [Role.REGISTRAR], unitId: 'city' }, city, m)).toBe(true);
+    expect(mayManageWording({ roles: [Role.VIEWER], unitId: 'city' }, city, m)).toBe(false);
+    expect(mayManageWording({ roles: [Role.REGISTRAR], unitId: 'county' }, county, { congressId: 'city' })).toBe(false);
+    expect(mayManageWording({ roles: [Role.LIAISON], unitId: 'court' }, court, m)).toBe(false);
+  });
+
+  it('sends a matter\'s events to the offices holding it and the units that see one of its cases', () => {
+    const proc: CaseScope = { kind: 'unit', unitId: 'proc' };
+    const gov: CaseScope = { kind: 'unit', unitId: 'gov' };
+    const audience = matterAudience({ congressId: 'county' }, [
+      { congressId: 'county', accusedUnitId: null, assignments: [courtA, { ...procA, status: AssignmentStatus.CANCELLED }] },
+      // an accusation against the government, which it was (wrongly) given: it still never sees it
+      { congressId: 'county', accusedUnitId: 'gov', assignments: [{ id: 'a3', unitId: 'gov', status: AssignmentStatus.IN_PROGRESS }] },
+    ]);
+    expect(audience).toEqual({ congressId: 'county', unitIds: ['court'] });
+    expect(mayReceiveMatterEvent(county, audience)).toBe(true);
+    expect(mayReceiveMatterEvent(city, audience)).toBe(true);
+    expect(mayReceiveMatterEvent(caseScopeFor({ roles: [Role.REGISTRAR], unitId: 'sibling' }, units), audience)).toBe(false);
+    expect(mayReceiveMatterEvent(court, audience)).toBe(true);
+    expect(mayReceiveMatterEvent(proc, audience)).toBe(false);
+    expect(mayReceiveMatterEvent(gov, audience)).toBe(false);
+    expect(mayReceiveMatterEvent({ kind: 'none' }, audience)).toBe(false);
   });
 });

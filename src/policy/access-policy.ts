@@ -172,3 +172,54 @@ export function mayReadPii(user: ScopeUser | undefined): boolean {
 export function mayViewMatterDirectly(scope: CaseScope, matter: { congressId: string }): boolean {
   return scope.kind === 'congresses' && scope.congressIds.includes(matter.congressId);
 }
+
+/** The office roles that write: registering, routing, answering, drafting and approving wordings. */
+export const OFFICE_WRITER_ROLES: readonly Role[] = [Role.REGISTRAR, Role.LEADER];
+
+/**
+ * The congress office answers a case itself (统一答复 for matters within the congress's own powers): its registrars
+ * and leaders, for a case their own congress registered.
+ */
+export function mayReplyAsOffice(user: ScopeUser, c: Pick<CaseFacts, 'congressId'>): boolean {
+  return user.unitId === c.congressId && user.roles.some((r) => OFFICE_WRITER_ROLES.includes(r));
+}
+
+/**
+ * Drafting and approving a matter's unified reply wording is the office's work: registrars and leaders of a
+ * congress whose scope holds the matter. (A joint meeting approves by the sign-off of every participating body
+ * instead; that path does not ask here.)
+ */
+export function mayManageWording(user: ScopeUser, scope: CaseScope, matter: { congressId: string }): boolean {
+  return mayViewMatterDirectly(scope, matter) && user.roles.some((r) => OFFICE_WRITER_ROLES.includes(r));
+}
+
+/** A case of a matter, with its assignments, as the policy needs it to say who sees the matter. */
+export interface MatterCaseFacts extends CaseFacts {
+  assignments: readonly AssignmentFacts[];
+}
+
+/**
+ * Who sees a matter, gathered once per event from its cases: the congress that keeps it, and the units that see one
+ * of its cases (an assignment that has not ended their access, and never the accused unit of an accusation).
+ */
+export interface MatterAudience {
+  congressId: string;
+  unitIds: string[];
+}
+
+export function matterAudience(matter: { congressId: string }, cases: readonly MatterCaseFacts[]): MatterAudience {
+  const unitIds = new Set<string>();
+  for (const c of cases) {
+    for (const a of c.assignments) if (mayViewCase({ kind: 'unit', unitId: a.unitId }, c, c.assignments)) unitIds.add(a.unitId);
+  }
+  return { congressId: matter.congressId, unitIds: [...unitIds].sort() };
+}
+
+/**
+ * The in-memory form of the matter rule, for live events about a matter (a published wording): office staff whose
+ * scope holds the matter, or a unit that sees one of its cases. It answers as `CaseAccessService.mayViewMatter` does.
+ */
+export function mayReceiveMatterEvent(scope: CaseScope, audience: MatterAudience): boolean {
+  if (mayViewMatterDirectly(scope, audience)) return true;
+  return scope.kind === 'unit' && audience.unitIds.includes(scope.unitId);
+}

@@ -8,7 +8,7 @@ import { Extension } from '../entities/extension.entity';
 import { Instruction } from '../entities/instruction.entity';
 import { Petitioner } from '../entities/petitioner.entity';
 import { Reply } from '../entities/reply.entity';
-import { ReplyWording } from '../entities/reply-wording.entity';
+import { ReplyWordingView } from '../schema/types/reply-wording.type';
 import { Supervision } from '../entities/supervision.entity';
 import { Unit } from '../entities/unit.entity';
 import { User } from '../entities/user.entity';
@@ -57,7 +57,7 @@ export class ReplyResolver {
     return ctx.services.caseAccess.getVisible(ctx, r.caseId);
   }
 
-  @FieldResolver(() => ReplyWording, { nullable: true, description: '所依据的统一答复口径版本 (wording)' })
+  @FieldResolver(() => ReplyWordingView, { nullable: true, description: '所依据的统一答复口径版本 (wording)' })
   wording(@Root() r: Reply, @Ctx() ctx: RequestContext) {
     return r.wordingId ? ctx.loader(wordingById).load(r.wordingId) : null;
   }

@@ -108,7 +108,10 @@ export class CaseResolver {
 
   @Authorized(Role.REGISTRAR, Role.LEADER, Role.HANDLER, Role.LIAISON)
   @Transactional()
-  @Mutation(() => Reply, { description: '答复信访人：主办单位或人大信访机构；协办单位为 FORBIDDEN' })
+  @Mutation(() => Reply, {
+    description:
+      '答复信访人：主办单位（已交办、已报结果、已答复时），或人大信访机构（另可直接答复已受理而未交办的件）；协办单位为 FORBIDDEN。须符合事项的统一答复口径（REPLY_WORDING_MISMATCH / REPLY_WORDING_OUTDATED），无口径时不得与其他单位的答复意见冲突（CONFLICTING_REPLY）',
+  })
   replyToPetitioner(@Arg('input', () => ReplyInput, { description: '输入' }) input: ReplyInput, @Ctx() ctx: RequestContext): Promise<Reply> {
     return ctx.services.cases.reply(ctx, input);
   }

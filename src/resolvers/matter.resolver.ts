@@ -4,7 +4,9 @@ import type { RequestContext } from '../context/request-context';
 import { Role } from '../auth/role';
 import { Case } from '../entities/case.entity';
 import { Matter } from '../entities/matter.entity';
-import { casesByMatterId } from '../loaders/case.loaders';
+import { Reply } from '../entities/reply.entity';
+import type { ReplyWording } from '../entities/reply-wording.entity';
+import { ReplyWordingView } from '../schema/types/reply-wording.type';
 import { CreateMatterInput } from '../schema/inputs/create-matter.input';
 import { Transactional } from './transactional.middleware';
 
@@ -31,7 +33,22 @@ export class MatterResolver {
   }
 
   @FieldResolver(() => [CaseView], { description: '该事项下当前用户可见的信访件 (cases)' })
-  async cases(@Root() m: Matter, @Ctx() ctx: RequestContext): Promise<Case[]> {
-    return ctx.services.caseQuery.onlyVisible(ctx, await ctx.loader(casesByMatterId).load(m.id));
+  cases(@Root() m: Matter, @Ctx() ctx: RequestContext): Promise<Case[]> {
+    return ctx.services.matters.visibleCases(ctx, m.id);
+  }
+
+  @FieldResolver(() => ReplyWordingView, { nullable: true, description: '现行（已批准）的统一答复口径；尚无则为空 (current approved wording)' })
+  currentWording(@Root() m: Matter, @Ctx() ctx: RequestContext): Promise<ReplyWording | null> {
+    return ctx.services.wordings.current(ctx, m.id);
+  }
+
+  @FieldResolver(() => [ReplyWordingView], { description: '答复口径的全部版本，新版本在前 (all wording versions, newest first)' })
+  wordings(@Root() m: Matter, @Ctx() ctx: RequestContext): Promise<ReplyWording[]> {
+    return ctx.services.wordings.versions(ctx, m.id);
+  }
+
+  @FieldResolver(() => [Reply], { description: '该事项下当前用户可见的信访件上的答复，按答复时间先后 (replies on the matter\'s cases the viewer may see)' })
+  replies(@Root() m: Matter, @Ctx() ctx: RequestContext): Promise<Reply[]> {
+    return ctx.services.matters.replies(ctx, m.id);
   }
 }

@@ -10,6 +10,7 @@ import { ExtensionResolver, InstructionResolver, PetitionerResolver, ReplyResolv
 import { CaseResolver } from '../resolvers/case.resolver';
 import { HolidayResolver } from '../resolvers/holiday.resolver';
 import { MatterResolver } from '../resolvers/matter.resolver';
+import { ReplyWordingResolver } from '../resolvers/reply-wording.resolver';
 import { CaseEventResolver, DeadlineAlertResolver, LiveStatusResolver } from '../resolvers/live.resolver';
 import { UnitResolver } from '../resolvers/unit.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   ReplyResolver,
   PetitionerResolver,
   MatterResolver,
+  ReplyWordingResolver,
   HolidayResolver,
   CaseEventResolver,
   DeadlineAlertResolver,

@@ -9,7 +9,12 @@ import {
   mayViewCaseEvent,
   mayViewInstruction,
   mayViewMatterDirectly,
+  mayManageWording,
+  mayReceiveMatterEvent,
+  mayReplyAsOffice,
+  matterAudience,
   type CaseScope,
+  type MatterAudience,
 } from '../policy/access-policy';
 import { caseVisibilitySql } from '../policy/case-visibility.sql';
 import { Assignment } from '../entities/assignment.entity';
@@ -19,6 +24,7 @@ import type { Instruction } from '../entities/instruction.entity';
 import { Matter as MatterEntity, type Matter } from '../entities/matter.entity';
 import { Unit } from '../entities/unit.entity';
 import { UnitKind } from '../entities/unit-kind.enum';
+import { In } from 'typeorm';
 import { forbidden, notFound } from '../errors/domain-error';
 import { assignmentsByCaseId } from '../loaders/case.loaders';
 
@@ -131,5 +137,34 @@ export class CaseAccessService {
     const matter = await ctx.repo(MatterEntity).findOneBy({ id });
     if (!matter || !(await this.mayViewMatter(ctx, matter))) throw notFound('事项', field);
     return matter;
+  }
+
+  /** True when the signed-in user answers a case as its congress office (not as a handling unit). */
+  repliesAsOffice(ctx: RequestContext, c: Case): boolean {
+    return mayReplyAsOffice(ctx.requireUser(), c);
+  }
+
+  /** `FORBIDDEN` unless the user may draft and approve the matter's reply wording as office staff. */
+  async assertWordingOffice(ctx: RequestContext, matter: Matter): Promise<void> {
+    if (!mayManageWording(ctx.requireUser(), await this.scope(ctx), matter)) {
+      throw forbidden('只有管辖该事项的人大信访机构登记员或领导可以起草、批准答复口径');
+    }
+  }
+
+  /** Who may receive an event about the matter, from its cases and their assignments as they are now. */
+  async matterAudience(ctx: RequestContext, matter: Matter): Promise<MatterAudience> {
+    const cases = await ctx.repo(Case).find({ where: { matterId: matter.id }, select: { id: true, congressId: true, accusedUnitId: true } });
+    const assignments = cases.length
+      ? await ctx.repo(Assignment).find({ where: { caseId: In(cases.map((c) => c.id)) }, select: { id: true, caseId: true, unitId: true, status: true } })
+      : [];
+    return matterAudience(
+      matter,
+      cases.map((c) => ({ congressId: c.congressId, accusedUnitId: c.accusedUnitId, assignments: assignments.filter((a) => a.caseId === c.id) })),
+    );
+  }
+
+  /** Whether a live event about a matter with this audience may be delivered to the subscriber. */
+  async mayReceiveMatterEvent(ctx: RequestContext, audience: MatterAudience): Promise<boolean> {
+    return mayReceiveMatterEvent(await this.scope(ctx), audience);
   }
 }

@@ -10,7 +10,6 @@ import { Instruction } from '../entities/instruction.entity';
 import { Matter } from '../entities/matter.entity';
 import { Petitioner } from '../entities/petitioner.entity';
 import { Reply } from '../entities/reply.entity';
-import { ReplyWording } from '../entities/reply-wording.entity';
 import { Unit } from '../entities/unit.entity';
 import { User } from '../entities/user.entity';
 import { UnitKind } from '../entities/unit-kind.enum';
@@ -23,6 +22,7 @@ import type { CalendarService } from './calendar.service';
 import type { CaseAccessService } from './case-access.service';
 import type { CaseEventService } from './case-event.service';
 import type { PetitionerService } from './petitioner.service';
+import type { ReplyWordingService } from './reply-wording.service';
 import type { SerialNumberService } from './serial-number.service';
 import type { UnitService } from './unit.service';
 
@@ -60,6 +60,7 @@ export class CaseService {
     private readonly units: UnitService,
     private readonly serials: SerialNumberService,
     private readonly calendar: CalendarService,
+    private readonly wordings: ReplyWordingService,
     private readonly officeTimeZone: string,
   ) {}
 
@@ -195,18 +196,23 @@ export class CaseService {
   }
 
   /**
-   * Answers the petitioner. The office itself, or the lead unit's handler or liaison, may reply; an
-   * assisting unit may not. A TRANSFER-mode unit's reply completes its assignment.
+   * Answers the petitioner: the one path every reply takes. The office itself (on a case it routed, or on an
+   * accepted case it answers without routing), or the lead unit's handler or liaison, may reply; an assisting unit
+   * may not. The reply must conform to the matter's unified wording (`ReplyWordingService.assertReplyAllowed`). A
+   * TRANSFER-mode unit's reply completes its assignment.
    */
   async reply(ctx: RequestContext, input: ReplyInput): Promise<Reply> {
     const user = ctx.requireUser();
     const c = await this.caseAccess.getVisible(ctx, input.caseId, 'caseId');
-    assertTransition(c.status, CaseAction.REPLY);
     let unitId: string;
     let own: Assignment | undefined;
-    if (user.unitId === c.congressId && user.hasRole(Role.REGISTRAR, Role.LEADER)) {
+    let action: CaseAction;
+    if (this.caseAccess.repliesAsOffice(ctx, c)) {
       unitId = c.congressId;
+      action = CaseAction.OFFICE_REPLY;
+      assertTransition(c.status, action);
     } else {
+      assertTransition(c.status, CaseAction.REPLY);
       const mine = await ctx.repo(Assignment).find({ where: { caseId: c.id, unitId: user.unitId ?? '' } });
       // a lead unit may still answer after its result was approved; one that objected or was withdrawn may not
       // after a reopening the unit may hold an earlier, completed lead assignment too: its open one is the one answered
@@ -217,8 +223,9 @@ export class CaseService {
         throw forbidden(mine.some((a) => a.role === AssignmentRole.ASSIST) ? '协办单位不能直接答复信访人，请将意见送主办单位' : '只有主办单位或人大信访机构可以答复信访人');
       }
       unitId = own.unitId;
+      action = CaseAction.REPLY;
     }
-    if (input.wordingId && !(await ctx.repo(ReplyWording).existsBy({ id: input.wordingId }))) throw notFound('答复口径', 'wordingId');
+    await this.wordings.assertReplyAllowed(ctx, c, { unitId, outcome: input.outcome, body: input.body, wordingId: input.wordingId ?? null });
     const now = new Date();
     const reply = await ctx.repo(Reply).save(
       ctx.repo(Reply).create({
@@ -236,7 +243,7 @@ export class CaseService {
     if (own && own.mode === AssignmentMode.TRANSFER && isOpenAssignment(own.status)) {
       await moveAssignment(ctx, own, AssignmentAction.COMPLETE_BY_REPLY, { deliveredAt: now, endedAt: now });
     }
-    await this.transition(ctx, c, CaseAction.REPLY, { event: CaseEventType.REPLIED, patch: { lastRepliedAt: now }, detail: input.outcome });
+    await this.transition(ctx, c, action, { event: CaseEventType.REPLIED, patch: { lastRepliedAt: now }, detail: input.outcome });
     return reply;
   }
 

@@ -8,6 +8,9 @@ import { User } from '../entities/user.entity';
 import { assignmentById, assignmentsByCaseId, userById } from '../loaders/case.loaders';
 import { unitById } from '../loaders/unit.loaders';
 import { mayViewCase, mayViewCaseEvent } from '../policy/access-policy';
+import { ReplyWording } from '../entities/reply-wording.entity';
+import { notFound } from '../errors/domain-error';
+import type { MatterAudience } from '../policy/access-policy';
 import type { CaseAccessService } from './case-access.service';
 import type { CaseQueryService } from './case-query.service';
 
@@ -89,5 +92,21 @@ export class LiveService {
     const unitIds = [...new Set(assignments.map((a) => a.unitId))];
     const units = unitIds.length ? await ctx.repo(Unit).findBy({ id: In(unitIds) }) : [];
     return { case: found, assignments, units, actor };
+  }
+
+  /**
+   * True when the subscriber may see the matter an event is about: the audience travels with the event, worked
+   * out once when it was published, and the policy decides in memory.
+   */
+  async mayReceiveMatterEvent(ctx: RequestContext, audience: MatterAudience): Promise<boolean> {
+    ctx.resetLoaders();
+    return this.caseAccess.mayReceiveMatterEvent(ctx, audience);
+  }
+
+  /** The wording version a `replyWordingPublished` event announces. */
+  async publishedWording(ctx: RequestContext, id: string): Promise<ReplyWording> {
+    const w = await ctx.repo(ReplyWording).findOneBy({ id });
+    if (!w) throw notFound('答复口径');
+    return w;
   }
 }

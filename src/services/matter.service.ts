@@ -4,6 +4,9 @@ import { Matter } from '../entities/matter.entity';
 import { CaseEventType } from '../entities/case-enums';
 import type { CaseAccessService } from './case-access.service';
 import type { CaseEventService } from './case-event.service';
+import type { CaseQueryService } from './case-query.service';
+import { Reply } from '../entities/reply.entity';
+import { casesByMatterId, repliesByCaseId } from '../loaders/case.loaders';
 import type { CreateMatterInput } from '../schema/inputs/create-matter.input';
 
 /** Matters: the issue several cases share. */
@@ -11,6 +14,7 @@ export class MatterService {
   constructor(
     private readonly caseAccess: CaseAccessService,
     private readonly caseEvents: CaseEventService,
+    private readonly caseQuery: CaseQueryService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateMatterInput): Promise<Matter> {
@@ -37,5 +41,20 @@ export class MatterService {
    */
   get(ctx: RequestContext, id: string, field = 'id'): Promise<Matter> {
     return this.caseAccess.getVisibleMatter(ctx, id, field);
+  }
+
+  /** The matter's cases that the viewer may see. */
+  async visibleCases(ctx: RequestContext, matterId: string): Promise<Case[]> {
+    return this.caseQuery.onlyVisible(ctx, await ctx.loader(casesByMatterId).load(matterId));
+  }
+
+  /**
+   * The replies on the matter's cases, in the order they were made, each as the viewer may see it: only those on
+   * cases the viewer may see (a unit does not learn another unit's answer on a case it has no part in).
+   */
+  async replies(ctx: RequestContext, matterId: string): Promise<Reply[]> {
+    const cases = await this.visibleCases(ctx, matterId);
+    const replies = (await Promise.all(cases.map((c) => ctx.loader(repliesByCaseId).load(c.id)))).flat();
+    return replies.sort((a, b) => a.repliedAt.getTime() - b.repliedAt.getTime());
   }
 }

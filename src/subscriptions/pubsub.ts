@@ -14,7 +14,20 @@ export type Topics = {
   ACCESS_CHANGED: [payload: AccessChangedPayload];
   /** The unit tree changed: every instance forgets its in-memory copy. */
   UNITS_CHANGED: [payload: Record<string, never>];
+  REPLY_WORDING_PUBLISHED: [payload: ReplyWordingPublishedPayload];
 };
+
+/**
+ * A newly approved wording version. It carries who may receive it (the matter's audience, worked out once when it
+ * is published), so that each subscriber's filter decides in memory.
+ */
+export interface ReplyWordingPublishedPayload {
+  wordingId: string;
+  matterId: string;
+  version: number;
+  at: string;
+  audience: { congressId: string; unitIds: string[] };
+}
 
 /**
  * A user's access changed, so sockets opened before must not go on serving it, on whichever instance they

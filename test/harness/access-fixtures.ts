@@ -83,6 +83,10 @@ export interface AccessWorld {
     supervisions: { court: string; procuratorate: string };
     extensionId: string;
     replyId: string;
+    /** The matter's approved reply wording (approved after the court's reply). */
+    wordingId: string;
+    /** Another case of the rich case's matter, which the county office answered itself without routing it. */
+    officeAnswered: { id: string; replyId: string };
     petitioner: { idNumber: string; idNumberMasked: string; phone: string; phoneMasked: string; address: string };
     marks: AccessMarks;
   };
@@ -107,6 +111,9 @@ const END_HEARING = 'mutation($id: ID!) { endHearing(assignmentId: $id) { id } }
 const REPORT_RESULT = 'mutation($input: ReportResultInput!) { reportResult(input: $input) { id status } }';
 const REVIEW_RESULT = 'mutation($id: ID!, $note: String) { reviewResult(assignmentId: $id, approve: true, note: $note) { id status } }';
 const REPLY = 'mutation($input: ReplyInput!) { replyToPetitioner(input: $input) { id } }';
+const LINK_CASE = 'mutation($c: ID!, $m: ID!) { linkCaseToMatter(caseId: $c, matterId: $m) { id } }';
+const DRAFT_WORDING = 'mutation($input: DraftReplyWordingInput!) { draftReplyWording(input: $input) { id } }';
+const APPROVE_WORDING = 'mutation($id: ID!) { approveReplyWording(id: $id) { id status } }';
 const REFER_CASE = 'mutation($input: ReferCaseInput!) { referCase(input: $input) { id serialNo summary } }';
 
 /**
@@ -219,6 +226,18 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
   await as.court.ok(REPORT_RESULT, { input: { assignmentId: assignments.court, outcome: 'EXPLAINED', report: '经查，补偿款已按标准发放。' } });
   const { replyToPetitioner: reply } = await as.court.ok(REPLY, { input: { caseId: r.id, method: 'WRITTEN', outcome: 'EXPLAINED', body: marks.replyBody } });
 
+  // a second letter on the same matter, which the office answers itself (统一答复) without routing it; then the
+  // office approves the matter's wording
+  const { registerCase: second } = await office.ok(REGISTER_CASE, { input: letterInput({ summary: `同一事项的另一封来信（${s}）`, petitioners: [{ name: '孙某某' }] }) });
+  await office.ok(LINK_CASE, { c: second.id, m: matter.id });
+  await office.ok(ACCEPT, { id: second.id });
+  const { replyToPetitioner: officeReply } = await office.ok(REPLY, { input: { caseId: second.id, method: 'WRITTEN', outcome: 'EXPLAINED', body: `孙某某：补偿款已依法发放。（${s}）` } });
+  const core = '补偿款已依法足额发放';
+  const { draftReplyWording: wording } = await office.ok(DRAFT_WORDING, {
+    input: { matterId: matter.id, outcome: 'EXPLAINED', body: `{{petitionerName}}：经核查，${core}。`, coreStatements: [core] },
+  });
+  await office.ok(APPROVE_WORDING, { id: wording.id });
+
   // 检举控告 in the county: the market bureau is accused, the court handles it
   const accusationSummary = `检举县市场监督管理局违规执法（${s}）`;
   const { registerCase: acc } = await office.ok(REGISTER_CASE, {
@@ -250,6 +269,8 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
       supervisions,
       extensionId: ext.id,
       replyId: reply.id,
+      wordingId: wording.id,
+      officeAnswered: { id: second.id, replyId: officeReply.id },
       petitioner,
       marks,
     },
@@ -317,6 +338,14 @@ export class AccessProbe {
     const res = await this.send('query($id: ID!) { matter(id: $id) { id title } }', { id });
     if (res.errors?.length) return this.refused(res) && !res.data?.matter ? 'DENY' : AccessProbe.surprise(res);
     return res.data?.matter?.id === id ? 'ALLOW' : AccessProbe.surprise(res);
+  }
+
+  /** Reads `selection` of matter `id` and judges it; a matter the role may not see is DENY (NOT_FOUND). */
+  async onMatter(id: string, selection: string, judge: (m: any) => Access | string): Promise<Access | string> {
+    const res = await this.send(`query($id: ID!) { matter(id: $id) { id ${selection} } }`, { id });
+    if (res.errors?.length) return this.refused(res) && !res.data?.matter ? 'DENY' : AccessProbe.surprise(res);
+    if (res.data?.matter?.id !== id) return AccessProbe.surprise(res);
+    return judge(res.data.matter);
   }
 
   /** The public progress by query code; `judge` sees the progress object. */

@@ -66,7 +66,10 @@ export class ReplyInput {
   @LongText('答复正文')
   body: string;
 
-  @Field(() => ID, { nullable: true, description: '所依据的统一答复口径版本' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '所依据的统一答复口径版本：事项已有批准的口径时必填且须为现行版本，答复须采用其处理结果并包含全部核心表述',
+  })
   @IsOptional()
   wordingId?: string;
 }

@@ -54,6 +54,25 @@ export const Address = (label: string, opts?: TextFieldOptions) => textField('ad
 /** A password being set: 8–128 characters. */
 export const NewPassword = (label: string, opts?: TextFieldOptions) => textField('newPassword', label, opts);
 
+/**
+ * A list of reason-class texts (each ≤ 2,000 characters, not blank), at most `maxItems` of them; the first problem
+ * names the item by its place in the list ("第 2 条").
+ */
+export function ReasonList(label: string, maxItems: number): PropertyDecorator {
+  return (target, key) => {
+    Field(() => [String], { description: `${label}（至多 ${maxItems} 条，每条${describeTextLimit('reason')}）` })(target, key);
+    checked((v) => {
+      const items = Array.isArray(v) ? (v as unknown[]) : [];
+      if (items.length > maxItems) return `${label}至多 ${maxItems} 条（现为 ${items.length} 条）`;
+      for (const [i, item] of items.entries()) {
+        const problem = textProblem(String(item), 'reason', `${label}第 ${i + 1} 条`, { required: true });
+        if (problem) return problem;
+      }
+      return undefined;
+    })(target, key);
+  };
+}
+
 /** Optional personal data checked by its own domain rule after the hygiene of a short code; blank counts as absent. */
 function personalDataField(label: string, note: string, rule: (raw: string) => PiiCheck): PropertyDecorator {
   return (target, key) => {

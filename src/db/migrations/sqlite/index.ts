@@ -3,6 +3,14 @@ import { Cases1795807887498 } from './1795807887498-Cases';
 import { DeadlineAlerts1795808397521 } from './1795808397521-DeadlineAlerts';
 import { HearingPauseAndMatterEvents1795809775606 } from './1795809775606-HearingPauseAndMatterEvents';
 import { AuthSessionsAndUsernameKey1796099552964 } from './1796099552964-AuthSessionsAndUsernameKey';
+import { WordingAuthors1796101228266 } from './1796101228266-WordingAuthors';
 
 /** SQLite migrations in the order they run. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795807304969, Cases1795807887498, DeadlineAlerts1795808397521, HearingPauseAndMatterEvents1795809775606, AuthSessionsAndUsernameKey1796099552964];
+export const SQLITE_MIGRATIONS: Function[] = [
+  Initial1795807304969,
+  Cases1795807887498,
+  DeadlineAlerts1795808397521,
+  HearingPauseAndMatterEvents1795809775606,
+  AuthSessionsAndUsernameKey1796099552964,
+  WordingAuthors1796101228266,
+];
