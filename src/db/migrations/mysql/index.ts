@@ -3,6 +3,7 @@ import { Cases1795807888829 } from './1795807888829-Cases';
 import { DeadlineAlerts1795808400364 } from './1795808400364-DeadlineAlerts';
 import { HearingPauseAndMatterEvents1795809778324 } from './1795809778324-HearingPauseAndMatterEvents';
 import { LongTextMediumtext1796100313458 } from './1796100313458-LongTextMediumtext';
+import { JointMeetings1796101089172 } from './1796101089172-JointMeetings';
 
 /** MySQL/MariaDB migrations in the order they run. */
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795807305582, Cases1795807888829, DeadlineAlerts1795808400364, HearingPauseAndMatterEvents1795809778324, LongTextMediumtext1796100313458];
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795807305582, Cases1795807888829, DeadlineAlerts1795808400364, HearingPauseAndMatterEvents1795809778324, LongTextMediumtext1796100313458, JointMeetings1796101089172];

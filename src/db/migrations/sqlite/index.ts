@@ -2,6 +2,7 @@ import { Initial1795807304969 } from './1795807304969-Initial';
 import { Cases1795807887498 } from './1795807887498-Cases';
 import { DeadlineAlerts1795808397521 } from './1795808397521-DeadlineAlerts';
 import { HearingPauseAndMatterEvents1795809775606 } from './1795809775606-HearingPauseAndMatterEvents';
+import { JointMeetings1796101086927 } from './1796101086927-JointMeetings';
 
 /** SQLite migrations in the order they run. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795807304969, Cases1795807887498, DeadlineAlerts1795808397521, HearingPauseAndMatterEvents1795809775606];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795807304969, Cases1795807887498, DeadlineAlerts1795808397521, HearingPauseAndMatterEvents1795809775606, JointMeetings1796101086927];
