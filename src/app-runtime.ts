@@ -15,8 +15,11 @@ import { CaseQueryService } from './services/case-query.service';
 import { CaseService } from './services/case.service';
 import { HearingService } from './services/hearing.service';
 import { LiveService } from './services/live.service';
+import { JointMeetingService } from './services/joint-meeting.service';
 import { MatterService } from './services/matter.service';
+import { MeetingAccessService } from './services/meeting-access.service';
 import { PetitionerService } from './services/petitioner.service';
+import { ReplyWordingService } from './services/reply-wording.service';
 import { SerialNumberService } from './services/serial-number.service';
 import type { AppPubSub } from './subscriptions/pubsub';
 
@@ -36,6 +39,8 @@ export function createServices(config: AppConfig) {
   const serials = new SerialNumberService();
   const cases = new CaseService(caseAccess, caseEvents, petitioners, units, serials, calendar, config.officeTimeZone);
   const assignments = new AssignmentService(caseAccess, cases, caseEvents, calendar);
+  const wordings = new ReplyWordingService(caseAccess);
+  const meetingAccess = new MeetingAccessService();
   return {
     tokens,
     throttle,
@@ -52,6 +57,9 @@ export function createServices(config: AppConfig) {
     hearings: new HearingService(assignments, caseAccess, caseEvents, calendar),
     live: new LiveService(caseAccess, caseQuery),
     matters: new MatterService(caseAccess, caseEvents),
+    wordings,
+    meetingAccess,
+    meetings: new JointMeetingService(meetingAccess, caseAccess, assignments, wordings, config.officeTimeZone),
     petitioners,
     serials,
   };

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Audience, Visible } from '../policy/audience';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidEntity } from './base.entity';
@@ -10,6 +10,16 @@ export enum WordingStatus {
   APPROVED = 'APPROVED',
   SUPERSEDED = 'SUPERSEDED',
 }
+
+registerEnumType(WordingStatus, {
+  name: 'WordingStatus',
+  description: '答复口径版本状态 (wording status)',
+  valuesConfig: {
+    DRAFT: { description: '草稿 (draft)' },
+    APPROVED: { description: '已批准，为现行口径 (approved, current)' },
+    SUPERSEDED: { description: '已被新版本取代 (superseded)' },
+  },
+});
 
 @Visible(Audience.MATTER_VIEWER)
 @ObjectType({ description: '统一答复口径的一个版本 (one version of a unified reply wording)' })
@@ -23,6 +33,7 @@ export class ReplyWording extends UuidEntity {
   @Column({ type: 'int' })
   version: number;
 
+  @Field(() => WordingStatus, { description: '状态 (status)' })
   @Column({ type: 'varchar', length: 16 })
   status: WordingStatus;
 

@@ -11,7 +11,21 @@ import type { Logger } from 'pino';
 export type Topics = {
   CASE_EVENT: [payload: CaseEventPayload];
   DEADLINE_ALERT: [payload: DeadlineAlertPayload];
+  /** Published per meeting (the topic id), so only that meeting's subscribers are woken. */
+  JOINT_MEETING_EVENT: [meetingId: string, payload: JointMeetingEventPayload];
 };
+
+/** A joint meeting step as it crosses instances: ids only, resolved by each subscriber with its own permissions. */
+export interface JointMeetingEventPayload {
+  eventId: string;
+  meetingId: string;
+  type: string;
+  at: string;
+  agendaItemId: string | null;
+  opinionId: string | null;
+  participantId: string | null;
+  actorId: string | null;
+}
 
 /** A deadline alert raised once per assignment, kind and due instant. */
 export interface DeadlineAlertPayload {
