@@ -20,6 +20,7 @@ import { Database } from './db/database';
 import { formatMappedError, mapError } from './errors/error-mapper';
 import { attachGraphqlWs } from './http/graphql-ws';
 import { graphiqlRoutes } from './http/graphiql';
+import { exportRoutes } from './http/exports';
 import { buildAppSchema } from './schema/build-schema';
 import { queryLimitRules } from './schema/query-limits';
 import { createAppPubSub } from './subscriptions/pubsub';
@@ -154,6 +155,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : draining ? 'draining' : 'database unreachable' });
     });
     app.use(graphiqlRoutes(config));
+    app.use(exportRoutes(runtime));
     app.use(
       '/graphql',
       cors<cors.CorsRequest>({ exposedHeaders: ['x-request-id'] }),

@@ -13,7 +13,8 @@ import { Matter } from '../entities/matter.entity';
 import { ReplyWording } from '../entities/reply-wording.entity';
 import { Unit } from '../entities/unit.entity';
 import { User } from '../entities/user.entity';
-import { alreadyExists, badInput, forbidden, notFound } from '../errors/domain-error';
+import { DomainError, alreadyExists, badInput, forbidden, notFound } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
 import { agendaByMeetingId, meetingById, opinionsByAgendaItemId, participantsByMeetingId, signOffsByAgendaItemId } from '../loaders/meeting.loaders';
 import { mayConveneMeeting, mayPostMeetingOpinion, mayProposeWording, maySignOffWording, participantCapacity, participatingBodies } from '../policy/access-policy';
 import type { AssignmentService } from './assignment.service';
@@ -322,6 +323,13 @@ export class JointMeetingService {
   /** A meeting the viewer may see; `NOT_FOUND` otherwise. */
   get(ctx: RequestContext, id: string, field = 'id'): Promise<JointMeeting> {
     return this.access.getVisible(ctx, id, field);
+  }
+
+  /** The minutes of a concluded meeting the viewer may see; `NOT_FOUND` until it has concluded. */
+  async concludedMinutes(ctx: RequestContext, id: string): Promise<{ title: string; minutes: string }> {
+    const m = await this.access.getVisible(ctx, id);
+    if (m.minutes === null) throw new DomainError(ErrorCode.NOT_FOUND, '会议尚未结束，纪要尚未形成', 'id');
+    return { title: m.title, minutes: m.minutes };
   }
 
   /** The viewer's meetings, the latest scheduled time first, with opaque keyset cursors. */

@@ -27,6 +27,7 @@ export class MeetingAccessService {
 
   /** The meeting if the viewer may see it; `NOT_FOUND` otherwise, the same as for one that does not exist. */
   async getVisible(ctx: RequestContext, id: string, field = 'id'): Promise<JointMeeting> {
+    ctx.requireUser();
     const m = await ctx.loader(meetingById).load(id);
     if (!m || !(await this.mayView(ctx, m))) throw notFound('联席会议', field);
     return m;
