@@ -20,6 +20,7 @@ import { mayConveneMeeting, mayPostMeetingOpinion, mayProposeWording, maySignOff
 import type { AssignmentService } from './assignment.service';
 import type { CaseAccessService } from './case-access.service';
 import type { JointMeetingEventPayload } from '../subscriptions/pubsub';
+import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-cursor';
 import type { MeetingAccessService } from './meeting-access.service';
 import type { ReplyWordingService } from './reply-wording.service';
 
@@ -338,12 +339,12 @@ export class JointMeetingService {
     const totalCount = await this.access.visibleMeetings(ctx).getCount();
     const qb = this.access.visibleMeetings(ctx);
     if (after) {
-      const [at, id] = decodeCursor(after);
+      const [at, id] = decodeKeysetCursor(after);
       qb.andWhere('(m.startsAt < :cAt OR (m.startsAt = :cAt AND m.id < :cId))', { cAt: at, cId: id });
     }
     const rows = await qb.orderBy('m.startsAt', 'DESC').addOrderBy('m.id', 'DESC').take(first + 1).getMany();
     const page = rows.slice(0, first);
-    const edges = page.map((node) => ({ cursor: encodeCursor(node), node }));
+    const edges = page.map((node) => ({ cursor: encodeKeysetCursor(node.startsAt, node.id), node }));
     return {
       totalCount,
       edges,
@@ -438,20 +439,5 @@ export class JointMeetingService {
   private async freshItem(ctx: RequestContext, id: string): Promise<AgendaItem> {
     ctx.resetLoaders();
     return ctx.repo(AgendaItem).findOneByOrFail({ id });
-  }
-}
-
-function encodeCursor(m: JointMeeting): string {
-  return Buffer.from(JSON.stringify([m.startsAt.toISOString(), m.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(at);
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
-    return [date, id];
-  } catch {
-    throw badInput('after', '游标无效');
   }
 }
