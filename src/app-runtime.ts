@@ -15,7 +15,9 @@ import { CaseQueryService } from './services/case-query.service';
 import { CaseService } from './services/case.service';
 import { HearingService } from './services/hearing.service';
 import { LiveService } from './services/live.service';
+import { JointMeetingService } from './services/joint-meeting.service';
 import { MatterService } from './services/matter.service';
+import { MeetingAccessService } from './services/meeting-access.service';
 import { PetitionerService } from './services/petitioner.service';
 import { ReplyWordingService } from './services/reply-wording.service';
 import { SerialNumberService } from './services/serial-number.service';
@@ -40,6 +42,7 @@ export function createServices(config: AppConfig) {
   const wordings = new ReplyWordingService(caseAccess, config.officeTimeZone);
   const cases = new CaseService(caseAccess, caseEvents, petitioners, units, serials, calendar, wordings, config.officeTimeZone);
   const assignments = new AssignmentService(caseAccess, cases, caseEvents, calendar);
+  const meetingAccess = new MeetingAccessService();
   return {
     tokens,
     throttle,
@@ -56,6 +59,8 @@ export function createServices(config: AppConfig) {
     hearings: new HearingService(assignments, caseAccess, caseEvents, calendar),
     live: new LiveService(caseAccess, caseQuery),
     matters: new MatterService(caseAccess, caseEvents, caseQuery),
+    meetingAccess,
+    meetings: new JointMeetingService(meetingAccess, caseAccess, assignments, wordings, config.officeTimeZone),
     petitioners,
     serials,
     wordings,

@@ -24,6 +24,7 @@ import { formatMappedError, mapError, withoutSuggestions } from './errors/error-
 import { BODY_LIMIT, edgeErrorHandler } from './http/edge-errors';
 import { attachGraphqlWs } from './http/graphql-ws';
 import { graphiqlRoutes } from './http/graphiql';
+import { exportRoutes } from './http/exports';
 import { buildAppSchema } from './schema/build-schema';
 import { introspectionRules, queryLimitRules } from './schema/query-limits';
 import { createAppPubSub } from './subscriptions/pubsub';
@@ -196,6 +197,7 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
     // before GraphiQL's route, whose GET would otherwise answer a preflight OPTIONS with Express's own reply
     app.use('/graphql', cors<cors.CorsRequest>({ exposedHeaders: ['x-request-id'], maxAge: 600 }));
     app.use(graphiqlRoutes(config));
+    app.use(exportRoutes(runtime));
     app.use(
       '/graphql',
       express.json({ limit: BODY_LIMIT }),

@@ -55,6 +55,13 @@ function timelineRow(path: string, allow: readonly AccessRole[], type: string, d
 /** Steps of the public progress that would tell the petitioner the office's internal work. */
 const INTERNAL_STEP = /批示|阅批|阅示|督办|通报|异议|撤销/;
 
+/**
+ * "only participants and the convening office's staff see it"; "Deputies and legal workers: the meetings they are
+ * invited to and their agenda items". The upper congress, a sibling county, a unit not invited and an uninvited
+ * deputy see nothing of it.
+ */
+const MEETING: AccessRole[] = [...COUNTY_OFFICE, 'court', 'procuratorate', 'government', 'deputy', 'legalWorker'];
+
 const ROWS: Row[] = [
   // ——— the rich case, by id and in the list ———
   { path: 'case', allow: RICH_CASE, observe: (p, w) => p.onCase(w.rich.id, 'serialNo', (c) => (c.serialNo === w.rich.serialNo ? 'ALLOW' : `UNEXPECTED ${c.serialNo}`)) },
@@ -207,6 +214,26 @@ const ROWS: Row[] = [
       p.progress(w.rich.queryCode, (g) =>
         present(g.steps as Array<{ label: string }>, (s) => INTERNAL_STEP.test(s.label) || Object.values(w.rich.marks).some((m) => s.label.includes(m))),
       ),
+  },
+
+  // ——— the joint meeting on the rich case's matter ———
+  { path: 'jointMeeting(id)', allow: MEETING, observe: (p, w) => p.onMeeting(w.meeting.id, 'status', (m) => (m.status === 'IN_SESSION' ? 'ALLOW' : `UNEXPECTED ${m.status}`)) },
+  { path: 'jointMeetings contains the meeting', allow: MEETING, observe: (p, w) => p.inMeetingList(w.meeting.id) },
+  {
+    path: 'jointMeeting.agenda.opinions',
+    allow: MEETING,
+    observe: (p, w) => p.onMeeting(w.meeting.id, 'agenda { id opinions { body } }', (m) => present(m.agenda[0]?.opinions, (o: any) => o.body === w.meeting.opinionBody)),
+  },
+  // the agenda item's matter, by its title; its cases stay under the case rules (deputies see none)
+  {
+    path: 'jointMeeting.agenda.matter',
+    allow: MEETING,
+    observe: (p, w) => p.onMeeting(w.meeting.id, 'agenda { matter { id } }', (m) => (m.agenda[0]?.matter?.id === w.rich.matterId ? 'ALLOW' : `UNEXPECTED ${JSON.stringify(m.agenda)}`)),
+  },
+  {
+    path: 'jointMeeting.agenda.matter.cases[the rich case]',
+    allow: ['countyAdmin', 'registrarPii', 'registrarNoPii', 'leader', 'court', 'procuratorate'],
+    observe: (p, w) => p.onMeeting(w.meeting.id, 'agenda { matter { cases { id } } }', (m) => present(m.agenda[0]?.matter?.cases, (c: any) => c.id === w.rich.id)),
   },
 
   // ——— 检举控告 against the market bureau, handled by the court: "the accused unit never sees the case at all" ———

@@ -56,4 +56,28 @@ const shared = ENGINE === 'mysql' && Boolean(process.env.REDIS_URL);
       expect(await sub.drain(300)).toEqual([]);
     }
   });
+
+  it('delivers a joint meeting\'s events made through instance A to its participants connected to instance B, and to nobody else', async () => {
+    const county = await seedCounty(a.admin);
+    const registrar = await seedUser(a.admin, county.congress, ['REGISTRAR']);
+    const court = await seedUser(a.admin, county.court, ['LIAISON']);
+    const deputy = await seedUser(a.admin, county.congress, ['DEPUTY']);
+    const officeOnA = await a.login(registrar.username, registrar.password);
+    const courtOnB = connectLive(b.wsUrl, (await b.login(court.username, court.password)).token);
+    const deputyOnB = connectLive(b.wsUrl, (await b.login(deputy.username, deputy.password)).token);
+    sockets.push(courtOnB, deputyOnB);
+    const { createMatter: matter } = await officeOnA.ok('mutation($i: CreateMatterInput!) { createMatter(input: $i) { id } }', { i: { title: '跨实例会议事项' } });
+    const schedule = (participantIds: string[]) =>
+      officeOnA.ok('mutation($i: ScheduleJointMeetingInput!) { scheduleJointMeeting(input: $i) { id } }', {
+        i: { title: '跨实例联席会议', startsAt: new Date().toISOString(), participantIds, agenda: [{ matterId: matter.id }] },
+      });
+    const { scheduleJointMeeting: m } = await schedule([court.id]);
+    const { scheduleJointMeeting: other } = await schedule([deputy.id]);
+    const events = 'subscription($id: ID!) { jointMeetingEvents(meetingId: $id) { type meeting { id status } } }';
+    const forCourt = await courtOnB.subscribe(events, { id: m.id });
+    const forDeputy = await deputyOnB.subscribe(events, { id: other.id });
+    await officeOnA.ok('mutation($id: ID!) { startJointMeeting(id: $id) { id } }', { id: m.id });
+    expect((await forCourt.next()).data.jointMeetingEvents).toEqual({ type: 'STARTED', meeting: { id: m.id, status: 'IN_SESSION' } });
+    expect(await forDeputy.drain(300)).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { Assignment } from '../entities/assignment.entity';
 import { AssignmentMode, CaseChannel, CaseType, Outcome, ReplyMethod, Satisfaction, SupervisionKind } from '../entities/case-enums';
 import { Case } from '../entities/case.entity';
 import { User } from '../entities/user.entity';
+import { seedDemoMeeting } from './demo-meeting';
 
 type Stage = 'REGISTERED' | 'ACCEPTED' | 'DECLINED' | 'ARCHIVED' | 'ASSIGNED' | 'OVERDUE' | 'RESULT_REPORTED' | 'REPLIED' | 'CLOSED' | 'UNDER_REVIEW';
 
@@ -146,6 +147,7 @@ export async function seedDemoCases(runtime: AppRuntime, unitIds: Record<string,
   await step(city, () => city.services.cases.accept(city, upper.id));
   const lower = await step(city, () => city.services.cases.refer(city, { caseId: upper.id, toUnitId: unitIds['demo-county-rd'], note: '请依法办理并报告结果' }));
   await step(registrar, () => registrar.services.cases.accept(registrar, lower.id));
+  await seedDemoMeeting(as);
 }
 
 /** How many demo cases there are, for the start-up log. */

@@ -6,6 +6,7 @@ import { Case } from './case.entity';
 import { Extension } from './extension.entity';
 import { HolidayCalendar } from './holiday-calendar.entity';
 import { Instruction } from './instruction.entity';
+import { AgendaItem, JointMeeting, JointMeetingEventRecord, MeetingOpinion, MeetingParticipant, WordingSignOff } from './joint-meeting.entity';
 import { LoginThrottle } from './login-throttle.entity';
 import { Matter } from './matter.entity';
 import { Petitioner } from './petitioner.entity';
@@ -37,4 +38,10 @@ export const ENTITIES = [
   SerialCounter,
   PiiAccessLog,
   DeadlineAlertRecord,
+  JointMeeting,
+  MeetingParticipant,
+  AgendaItem,
+  MeetingOpinion,
+  WordingSignOff,
+  JointMeetingEventRecord,
 ];

@@ -1,8 +1,16 @@
 import { Role } from '../auth/role';
 import { AssignmentStatus, CaseEventType } from '../entities/case-enums';
 import { UnitKind } from '../entities/unit-kind.enum';
+import { ParticipantCapacity } from '../entities/joint-meeting-enums';
 import {
   caseScopeFor,
+  mayConveneMeeting,
+  mayPostMeetingOpinion,
+  mayProposeWording,
+  maySignOffWording,
+  mayViewMeeting,
+  participantCapacity,
+  participatingBodies,
   mayReadPii,
   mayReadQueryCode,
   mayViewAssignment,
@@ -129,5 +137,74 @@ describe('access policy', () => {
     expect(mayReceiveMatterEvent(proc, audience)).toBe(false);
     expect(mayReceiveMatterEvent(gov, audience)).toBe(false);
     expect(mayReceiveMatterEvent({ kind: 'none' }, audience)).toBe(false);
+  });
+
+  describe('joint meetings', () => {
+    const meeting = { congressId: 'county', participantUserIds: ['court-liaison', 'deputy'] };
+    const user = (id: string, roles: Role[], unitId: string | null) => ({ id, roles, unitId });
+    const registrar = user('reg', [Role.REGISTRAR], 'county');
+    const countyViewer = user('view', [Role.VIEWER], 'county');
+    const courtLiaison = user('court-liaison', [Role.LIAISON], 'court');
+    const otherCourtLiaison = user('court-2', [Role.LIAISON], 'court');
+    const deputy = user('deputy', [Role.DEPUTY], 'county');
+    const otherDeputy = user('deputy-2', [Role.DEPUTY], 'county');
+
+    it('shows a meeting to its participants and the convening office only', () => {
+      expect(mayViewMeeting(registrar, meeting)).toBe(true);
+      expect(mayViewMeeting(countyViewer, meeting)).toBe(true);
+      expect(mayViewMeeting(courtLiaison, meeting)).toBe(true);
+      expect(mayViewMeeting(deputy, meeting)).toBe(true);
+      // the invitation is personal: another liaison of a participating body, another deputy, the city above and a
+      // sibling county are not invited
+      expect(mayViewMeeting(otherCourtLiaison, meeting)).toBe(false);
+      expect(mayViewMeeting(otherDeputy, meeting)).toBe(false);
+      expect(mayViewMeeting(user('city', [Role.VIEWER], 'city'), meeting)).toBe(false);
+      expect(mayViewMeeting(user('sib', [Role.REGISTRAR], 'sibling'), meeting)).toBe(false);
+      expect(mayViewMeeting(user('admin', [Role.ADMIN], null), meeting)).toBe(false);
+      expect(mayViewMeeting(undefined, meeting)).toBe(false);
+    });
+
+    it('lets only the convening REGISTRAR or LEADER run the meeting', () => {
+      expect(mayConveneMeeting(registrar, meeting)).toBe(true);
+      expect(mayConveneMeeting(user('lead', [Role.LEADER], 'county'), meeting)).toBe(true);
+      expect(mayConveneMeeting(countyViewer, meeting)).toBe(false);
+      expect(mayConveneMeeting(user('city', [Role.REGISTRAR], 'city'), meeting)).toBe(false);
+    });
+
+    it('invites bodies, deputies, legal workers and the office, each in their capacity, and nobody else', () => {
+      const court = { id: 'court', kind: UnitKind.COURT };
+      const dept = { id: 'land', kind: UnitKind.DEPARTMENT };
+      const congress = { id: 'county', kind: UnitKind.CONGRESS };
+      expect(participantCapacity(courtLiaison, court, 'county')).toBe(ParticipantCapacity.BODY);
+      expect(participantCapacity(user('h', [Role.HANDLER], 'land'), dept, 'county')).toBe(ParticipantCapacity.BODY);
+      expect(participantCapacity(deputy, congress, 'county')).toBe(ParticipantCapacity.DEPUTY);
+      expect(participantCapacity(user('l', [Role.LEGAL_WORKER], 'county'), congress, 'county')).toBe(ParticipantCapacity.LEGAL_WORKER);
+      expect(participantCapacity(registrar, congress, 'county')).toBe(ParticipantCapacity.OFFICE);
+      // a deputy working at the court attends as a deputy unless they are its liaison
+      expect(participantCapacity(user('d', [Role.DEPUTY], 'court'), court, 'county')).toBe(ParticipantCapacity.DEPUTY);
+      expect(participantCapacity(user('city', [Role.REGISTRAR], 'city'), { id: 'city', kind: UnitKind.CONGRESS }, 'county')).toBeNull();
+      expect(participantCapacity(user('o', [Role.LIAISON], 'other'), { id: 'other', kind: UnitKind.OTHER }, 'county')).toBeNull();
+      expect(participantCapacity(user('admin', [Role.ADMIN], null), null, 'county')).toBeNull();
+    });
+
+    it('has the participating bodies sign; the office, deputies and legal workers advise', () => {
+      const people = [
+        { unitId: 'court', capacity: ParticipantCapacity.BODY },
+        { unitId: 'county', capacity: ParticipantCapacity.DEPUTY },
+        { unitId: 'proc', capacity: ParticipantCapacity.BODY },
+        { unitId: 'court', capacity: ParticipantCapacity.BODY },
+        { unitId: 'county', capacity: ParticipantCapacity.OFFICE },
+      ];
+      expect(participatingBodies(people)).toEqual(['court', 'proc']);
+      expect(maySignOffWording({ capacity: ParticipantCapacity.BODY })).toBe(true);
+      for (const capacity of [ParticipantCapacity.OFFICE, ParticipantCapacity.DEPUTY, ParticipantCapacity.LEGAL_WORKER]) expect(maySignOffWording({ capacity })).toBe(false);
+      expect(maySignOffWording(null)).toBe(false);
+      expect(mayProposeWording(registrar, meeting, null)).toBe(true);
+      expect(mayProposeWording(courtLiaison, meeting, { capacity: ParticipantCapacity.BODY })).toBe(true);
+      expect(mayProposeWording(deputy, meeting, { capacity: ParticipantCapacity.DEPUTY })).toBe(false);
+      expect(mayPostMeetingOpinion(deputy, meeting, { capacity: ParticipantCapacity.DEPUTY })).toBe(true);
+      expect(mayPostMeetingOpinion(registrar, meeting, null)).toBe(true);
+      expect(mayPostMeetingOpinion(countyViewer, meeting, null)).toBe(false);
+    });
   });
 });

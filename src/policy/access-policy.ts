@@ -1,5 +1,6 @@
 import { Role } from '../auth/role';
 import { AssignmentStatus, CaseEventType } from '../entities/case-enums';
+import { ParticipantCapacity } from '../entities/joint-meeting-enums';
 import { UnitKind } from '../entities/unit-kind.enum';
 
 /**
@@ -222,4 +223,70 @@ export function matterAudience(matter: { congressId: string }, cases: readonly M
 export function mayReceiveMatterEvent(scope: CaseScope, audience: MatterAudience): boolean {
   if (mayViewMatterDirectly(scope, audience)) return true;
   return scope.kind === 'unit' && audience.unitIds.includes(scope.unitId);
+}
+
+/** A joint meeting as the policy needs to know it: who convened it and who was invited. */
+export interface MeetingFacts {
+  congressId: string;
+  participantUserIds: readonly string[];
+}
+
+/** Units whose representatives sign off a meeting's wordings (the 一府两院 and the government's departments). */
+export const SIGNING_UNIT_KINDS: readonly UnitKind[] = [UnitKind.GOVERNMENT, UnitKind.DEPARTMENT, UnitKind.COURT, UnitKind.PROCURATORATE];
+
+/** Who runs a meeting: the REGISTRAR or LEADER of the convening congress. */
+export const MEETING_CONVENER_ROLES: readonly Role[] = [Role.REGISTRAR, Role.LEADER];
+
+/**
+ * Only the invited participants and the convening office's staff see a meeting, its agenda items and its events;
+ * a unit that does not take part, an upper or sibling congress and an uninvited deputy see nothing of it.
+ */
+export function mayViewMeeting(user: ScopeUser | undefined, m: MeetingFacts): boolean {
+  if (!user) return false;
+  return isMeetingOfficeStaff(user, m) || (!!user.id && m.participantUserIds.includes(user.id));
+}
+
+/** Office staff (any office role) of the convening congress. */
+export function isMeetingOfficeStaff(user: ScopeUser, m: Pick<MeetingFacts, 'congressId'>): boolean {
+  return !!user.unitId && user.unitId === m.congressId && user.roles.some((r) => OFFICE_ROLES.includes(r));
+}
+
+/** Schedules, starts, resolves, concludes and cancels: the convening congress's REGISTRAR or LEADER. */
+export function mayConveneMeeting(user: ScopeUser, m: Pick<MeetingFacts, 'congressId'>): boolean {
+  return !!user.unitId && user.unitId === m.congressId && user.roles.some((r) => MEETING_CONVENER_ROLES.includes(r));
+}
+
+/**
+ * In what capacity a user may be invited to a meeting of `congressId`, or null when they may not be: a liaison or
+ * handler of a government, department, court or procuratorate represents that body (and signs for it); deputies and
+ * legal workers advise; the convening office's own staff attend for the office. Anyone else (another congress's
+ * staff, a user without a unit) is not invited.
+ */
+export function participantCapacity(user: ScopeUser, unit: Pick<ScopeUnit, 'id' | 'kind'> | null, congressId: string): ParticipantCapacity | null {
+  if (!unit || user.unitId !== unit.id) return null;
+  if (SIGNING_UNIT_KINDS.includes(unit.kind) && user.roles.some((r) => HANDLING_ROLES.includes(r))) return ParticipantCapacity.BODY;
+  if (user.roles.includes(Role.DEPUTY)) return ParticipantCapacity.DEPUTY;
+  if (user.roles.includes(Role.LEGAL_WORKER)) return ParticipantCapacity.LEGAL_WORKER;
+  if (isMeetingOfficeStaff(user, { congressId })) return ParticipantCapacity.OFFICE;
+  return null;
+}
+
+/** The participating bodies: the distinct units of the participants attending for a body, in invitation order. */
+export function participatingBodies(participants: ReadonlyArray<{ unitId: string; capacity: ParticipantCapacity }>): string[] {
+  return [...new Set(participants.filter((p) => p.capacity === ParticipantCapacity.BODY).map((p) => p.unitId))];
+}
+
+/** Signs off for its unit: a participant attending for a participating body; deputies, legal workers and the office advise. */
+export function maySignOffWording(participant: { capacity: ParticipantCapacity } | null): boolean {
+  return participant?.capacity === ParticipantCapacity.BODY;
+}
+
+/** Proposes a wording: the convener, or a participant attending for a participating body. */
+export function mayProposeWording(user: ScopeUser, m: Pick<MeetingFacts, 'congressId'>, participant: { capacity: ParticipantCapacity } | null): boolean {
+  return mayConveneMeeting(user, m) || maySignOffWording(participant);
+}
+
+/** Posts an opinion on an agenda item: any participant, and the convener. */
+export function mayPostMeetingOpinion(user: ScopeUser, m: Pick<MeetingFacts, 'congressId'>, participant: object | null): boolean {
+  return !!participant || mayConveneMeeting(user, m);
 }

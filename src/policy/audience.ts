@@ -22,6 +22,11 @@ export enum Audience {
   PII = 'PII',
   /** Whoever may see the matter: office staff whose scope holds it, or a unit that sees one of its cases. */
   MATTER_VIEWER = 'MATTER_VIEWER',
+  /**
+   * Whoever may see the joint meeting: its invited participants and the convening office's staff. The object is only
+   * reached through the meeting policy (`mayViewMeeting` and its SQL form).
+   */
+  MEETING_VIEWER = 'MEETING_VIEWER',
   /** Administrators (user management). */
   ADMIN = 'ADMIN',
 }

@@ -11,6 +11,15 @@ import { CaseResolver } from '../resolvers/case.resolver';
 import { HolidayResolver } from '../resolvers/holiday.resolver';
 import { MatterResolver } from '../resolvers/matter.resolver';
 import { ReplyWordingResolver } from '../resolvers/reply-wording.resolver';
+import {
+  AgendaItemResolver,
+  JointMeetingEventResolver,
+  JointMeetingResolver,
+  MeetingParticipantResolver,
+  OpinionResolver,
+  ResolutionResolver,
+  SignOffResolver,
+} from '../resolvers/joint-meeting.resolver';
 import { CaseEventResolver, DeadlineAlertResolver, LiveStatusResolver } from '../resolvers/live.resolver';
 import { UnitResolver } from '../resolvers/unit.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
@@ -35,6 +44,13 @@ export const RESOLVERS = [
   CaseEventResolver,
   DeadlineAlertResolver,
   LiveStatusResolver,
+  JointMeetingResolver,
+  MeetingParticipantResolver,
+  AgendaItemResolver,
+  OpinionResolver,
+  SignOffResolver,
+  ResolutionResolver,
+  JointMeetingEventResolver,
 ] as const;
 
 /** Builds the executable schema from the decorated classes; also used to emit `schema.graphql`. */

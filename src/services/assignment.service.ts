@@ -79,9 +79,8 @@ export class AssignmentService {
     const action = c.status === CaseStatus.ASSIGNED ? undefined : CaseAction.ASSIGN;
 
     const now = new Date();
-    const calendar = await this.calendar.calendar(ctx);
     const days = input.dueInDays ?? DEFAULT_DUE_DAYS;
-    const unrolledDueDate = calendar.unrolledDueDate(localDateOf(now, calendar.timeZone), days);
+    const { unrolledDueDate, dueAt } = await this.dueFor(ctx, days, now);
     const repo = ctx.repo(Assignment);
     const a = await repo.save(
       repo.create({
@@ -92,7 +91,7 @@ export class AssignmentService {
         status: AssignmentStatus.PENDING,
         dueInDays: days,
         unrolledDueDate,
-        dueAt: endOfLocalDay(calendar.rollForward(unrolledDueDate), calendar.timeZone),
+        dueAt,
         assignedAt: now,
         assignedById: ctx.requireUser().id,
         note: input.note?.trim() || null,
@@ -110,6 +109,16 @@ export class AssignmentService {
     if (action) await this.cases.transition(ctx, c, action, { event: CaseEventType.ASSIGNED, assignmentId: a.id, detail });
     else await this.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.ASSIGNED, detail });
     return a;
+  }
+
+  /**
+   * The due instant of something given `days` calendar days from the day of `now`: the end of the due day in office
+   * time, rolled past weekends and holidays (the unrolled day is kept so extensions add to it).
+   */
+  async dueFor(ctx: RequestContext, days = DEFAULT_DUE_DAYS, now = new Date()): Promise<{ unrolledDueDate: string; dueAt: Date }> {
+    const calendar = await this.calendar.calendar(ctx);
+    const unrolledDueDate = calendar.unrolledDueDate(localDateOf(now, calendar.timeZone), days);
+    return { unrolledDueDate, dueAt: endOfLocalDay(calendar.rollForward(unrolledDueDate), calendar.timeZone) };
   }
 
   /** 签收. */

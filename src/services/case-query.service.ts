@@ -9,6 +9,7 @@ import type { CaseFilter } from '../schema/inputs/case-workflow.inputs';
 import { visibleCaseLoader } from '../loaders/case.loaders';
 import type { LoaderFactory } from '../context/request-context';
 import type { CaseAccessService } from './case-access.service';
+import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-cursor';
 
 /** One page of the case list, newest first, with opaque keyset cursors. */
 export interface CasePage {
@@ -17,20 +18,8 @@ export interface CasePage {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-function encodeCursor(c: Case): string {
-  return Buffer.from(JSON.stringify([c.receivedAt.toISOString(), c.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(at);
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
-    return [date, id];
-  } catch {
-    throw badInput('after', '游标无效');
-  }
-}
+const encodeCursor = (c: Case) => encodeKeysetCursor(c.receivedAt, c.id);
+const decodeCursor = decodeKeysetCursor;
 
 /** The case list: visibility, filters, keyset pagination; two SQL statements per page (count and rows). */
 export class CaseQueryService {

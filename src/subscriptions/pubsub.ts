@@ -15,7 +15,21 @@ export type Topics = {
   /** The unit tree changed: every instance forgets its in-memory copy. */
   UNITS_CHANGED: [payload: Record<string, never>];
   REPLY_WORDING_PUBLISHED: [payload: ReplyWordingPublishedPayload];
+  /** Published per meeting (the topic id), so only that meeting's subscribers are woken. */
+  JOINT_MEETING_EVENT: [meetingId: string, payload: JointMeetingEventPayload];
 };
+
+/** A joint meeting step as it crosses instances: ids only, resolved by each subscriber with its own permissions. */
+export interface JointMeetingEventPayload {
+  eventId: string;
+  meetingId: string;
+  type: string;
+  at: string;
+  agendaItemId: string | null;
+  opinionId: string | null;
+  participantId: string | null;
+  actorId: string | null;
+}
 
 /**
  * A newly approved wording version. It carries who may receive it (the matter's audience, worked out once when it

@@ -38,6 +38,8 @@ export const ACCESS_ROLES = [
   'deputy',
   /** A legal worker (法制工作者) of the county congress. */
   'legalWorker',
+  /** Another deputy of the county congress, not invited to the joint meeting. */
+  'otherDeputy',
   /** No token. */
   'anonymous',
 ] as const;
@@ -90,6 +92,12 @@ export interface AccessWorld {
     petitioner: { idNumber: string; idNumberMasked: string; phone: string; phoneMasked: string; address: string };
     marks: AccessMarks;
   };
+  /**
+   * A joint meeting the county office convened on the rich case's matter, in session, with the court, procuratorate
+   * and government liaisons, the deputy and the legal worker; the land bureau, the other deputy, the city and the
+   * sibling county are not part of it.
+   */
+  meeting: { id: string; agendaItemId: string; opinionBody: string };
   /** A county accusation (检举控告) against the market bureau, handled by the court. */
   accusation: { id: string; summary: string; queryCode: string };
   /** A city accusation against the county congress itself, and the city's attempt to refer it down to the county. */
@@ -114,6 +122,7 @@ const REPLY = 'mutation($input: ReplyInput!) { replyToPetitioner(input: $input) 
 const LINK_CASE = 'mutation($c: ID!, $m: ID!) { linkCaseToMatter(caseId: $c, matterId: $m) { id } }';
 const DRAFT_WORDING = 'mutation($input: DraftReplyWordingInput!) { draftReplyWording(input: $input) { id } }';
 const APPROVE_WORDING = 'mutation($id: ID!) { approveReplyWording(id: $id) { id status } }';
+const SCHEDULE_MEETING = 'mutation($input: ScheduleJointMeetingInput!) { scheduleJointMeeting(input: $input) { id agenda { id } } }';
 const REFER_CASE = 'mutation($input: ReferCaseInput!) { referCase(input: $input) { id serialNo summary } }';
 
 /**
@@ -150,6 +159,13 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
     return { id: u.id, client: await t.login(u.username, u.password) };
   };
   const leader = await user(units.congress, ['LEADER']);
+  const invited = {
+    court: await user(units.court, ['LIAISON']),
+    procuratorate: await user(units.procuratorate, ['LIAISON']),
+    government: await user(units.government, ['LIAISON']),
+    deputy: await user(units.congress, ['DEPUTY']),
+    legalWorker: await user(units.congress, ['LEGAL_WORKER']),
+  };
   const as: Record<AccessRole, GraphQLTestClient> = {
     admin: t.admin,
     countyAdmin: (await user(units.congress, ['ADMIN'])).client,
@@ -159,13 +175,14 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
     cityViewer: (await user(units.cityCongress, ['VIEWER'])).client,
     cityRegistrar: (await user(units.cityCongress, ['REGISTRAR'])).client,
     siblingRegistrar: (await user(units.siblingCongress, ['REGISTRAR'])).client,
-    court: (await user(units.court, ['LIAISON'])).client,
-    procuratorate: (await user(units.procuratorate, ['LIAISON'])).client,
-    government: (await user(units.government, ['LIAISON'])).client,
+    court: invited.court.client,
+    procuratorate: invited.procuratorate.client,
+    government: invited.government.client,
     landBureau: (await user(units.landBureau, ['HANDLER'])).client,
     accusedUnit: (await user(units.marketBureau, ['LIAISON'])).client,
-    deputy: (await user(units.congress, ['DEPUTY'])).client,
-    legalWorker: (await user(units.congress, ['LEGAL_WORKER'])).client,
+    deputy: invited.deputy.client,
+    legalWorker: invited.legalWorker.client,
+    otherDeputy: (await user(units.congress, ['DEPUTY'])).client,
     anonymous: t.client,
   };
   const office = as.registrarPii;
@@ -237,6 +254,18 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
     input: { matterId: matter.id, outcome: 'EXPLAINED', body: `{{petitionerName}}：经核查，${core}。`, coreStatements: [core] },
   });
   await office.ok(APPROVE_WORDING, { id: wording.id });
+  // 联席会议 on the rich case's matter, in session, with one opinion
+  const { scheduleJointMeeting: meeting } = await office.ok(SCHEDULE_MEETING, {
+    input: {
+      title: `征地补偿联席会议（${s}）`,
+      startsAt: new Date().toISOString(),
+      participantIds: Object.values(invited).map((u) => u.id),
+      agenda: [{ matterId: matter.id }],
+    },
+  });
+  await office.ok('mutation($id: ID!) { startJointMeeting(id: $id) { id } }', { id: meeting.id });
+  const opinionBody = `建议统一解释补偿标准（${s}）`;
+  await as.deputy.ok('mutation($i: ID!, $b: String!) { postOpinion(agendaItemId: $i, body: $b) { id } }', { i: meeting.agenda[0].id, b: opinionBody });
 
   // 检举控告 in the county: the market bureau is accused, the court handles it
   const accusationSummary = `检举县市场监督管理局违规执法（${s}）`;
@@ -274,6 +303,7 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
       petitioner,
       marks,
     },
+    meeting: { id: meeting.id, agendaItemId: meeting.agenda[0].id, opinionBody },
     accusation: { id: acc.id, summary: accusationSummary, queryCode: acc.queryCode },
     cityAccusation: { id: cityAcc.id, summary: cityAccusationSummary, queryCode: cityAcc.queryCode, referral },
   };
@@ -346,6 +376,21 @@ export class AccessProbe {
     if (res.errors?.length) return this.refused(res) && !res.data?.matter ? 'DENY' : AccessProbe.surprise(res);
     if (res.data?.matter?.id !== id) return AccessProbe.surprise(res);
     return judge(res.data.matter);
+  }
+
+  /** Reads `selection` of joint meeting `id`; a meeting the role may not see is DENY (null and NOT_FOUND). */
+  async onMeeting(id: string, selection: string, judge: (m: any) => Access | string): Promise<Access | string> {
+    const res = await this.send(`query($id: ID!) { jointMeeting(id: $id) { id ${selection} } }`, { id });
+    if (res.errors?.length) return this.refused(res) && !res.data?.jointMeeting ? 'DENY' : AccessProbe.surprise(res);
+    if (res.data?.jointMeeting?.id !== id) return AccessProbe.surprise(res);
+    return judge(res.data.jointMeeting);
+  }
+
+  /** ALLOW when the role's list of joint meetings holds meeting `id`. */
+  async inMeetingList(id: string): Promise<Access | string> {
+    const res = await this.send('query { jointMeetings(first: 100) { edges { node { id } } } }', {});
+    if (res.errors?.length) return this.refused(res) ? 'DENY' : AccessProbe.surprise(res);
+    return (res.data.jointMeetings.edges as Array<{ node: { id: string } }>).some((e) => e.node.id === id) ? 'ALLOW' : 'DENY';
   }
 
   /** The public progress by query code; `judge` sees the progress object. */

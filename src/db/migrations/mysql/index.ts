@@ -4,6 +4,7 @@ import { DeadlineAlerts1795808400364 } from './1795808400364-DeadlineAlerts';
 import { HearingPauseAndMatterEvents1795809778324 } from './1795809778324-HearingPauseAndMatterEvents';
 import { AuthSessionsAndUsernameKey1796099556841 } from './1796099556841-AuthSessionsAndUsernameKey';
 import { LongTextMediumtext1796100313458 } from './1796100313458-LongTextMediumtext';
+import { JointMeetings1796101089172 } from './1796101089172-JointMeetings';
 import { WordingAuthors1796101237255 } from './1796101237255-WordingAuthors';
 
 /** MySQL/MariaDB migrations in the order they run. */
@@ -14,5 +15,6 @@ export const MYSQL_MIGRATIONS: Function[] = [
   HearingPauseAndMatterEvents1795809778324,
   AuthSessionsAndUsernameKey1796099556841,
   LongTextMediumtext1796100313458,
+  JointMeetings1796101089172,
   WordingAuthors1796101237255,
 ];

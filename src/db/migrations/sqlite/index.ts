@@ -3,6 +3,7 @@ import { Cases1795807887498 } from './1795807887498-Cases';
 import { DeadlineAlerts1795808397521 } from './1795808397521-DeadlineAlerts';
 import { HearingPauseAndMatterEvents1795809775606 } from './1795809775606-HearingPauseAndMatterEvents';
 import { AuthSessionsAndUsernameKey1796099552964 } from './1796099552964-AuthSessionsAndUsernameKey';
+import { JointMeetings1796101086927 } from './1796101086927-JointMeetings';
 import { WordingAuthors1796101228266 } from './1796101228266-WordingAuthors';
 
 /** SQLite migrations in the order they run. */
@@ -12,5 +13,6 @@ export const SQLITE_MIGRATIONS: Function[] = [
   DeadlineAlerts1795808397521,
   HearingPauseAndMatterEvents1795809775606,
   AuthSessionsAndUsernameKey1796099552964,
+  JointMeetings1796101086927,
   WordingAuthors1796101228266,
 ];

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import type { AppRuntime } from '../app-runtime';
+import { bearerToken } from '../auth/token.service';
+import { RequestContext } from '../context/request-context';
+import { ErrorCode } from '../errors/error-code';
+import { mapError } from '../errors/error-mapper';
+import { DOCX_MIME, minutesDocx } from '../exports/minutes-docx';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+
+/** `attachment` with the UTF-8 file name (RFC 6266), and an ASCII fallback for old clients. */
+const attachment = (name: string, fallback: string) => `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/**
+ * Files as plain HTTP GETs with the same bearer token as the API (never public URLs): the request is a signed-in
+ * operation like any other, so what the viewer may not see answers 404 exactly as an unknown id does.
+ */
+export function exportRoutes(runtime: AppRuntime): Router {
+  const router = Router();
+
+  const context = async (req: Request): Promise<RequestContext> => {
+    const auth = await runtime.services.auth.authenticate(runtime.db.dataSource, bearerToken(req.headers.authorization));
+    return new RequestContext(runtime, auth, String(req.id ?? randomUUID()), req.ip ?? 'unknown', req.log ?? runtime.logger);
+  };
+
+  const refuse = (req: Request, res: Response, err: unknown) => {
+    const mapped = mapError(err);
+    if (mapped.internal) req.log?.error({ err }, 'export failed');
+    if (mapped.code === ErrorCode.UNAUTHENTICATED) res.set('WWW-Authenticate', 'Bearer');
+    res.status(STATUS[mapped.code] ?? 500).json({ error: { code: mapped.code, message: mapped.message } });
+  };
+
+  router.get('/exports/meetings/:id/minutes.docx', async (req, res) => {
+    try {
+      const ctx = await context(req);
+      const { title, minutes } = await runtime.services.meetings.concludedMinutes(ctx, req.params.id);
+      const body = await minutesDocx(minutes);
+      res.set({ 'Content-Type': DOCX_MIME, 'Content-Disposition': attachment(`${title}纪要.docx`, 'minutes.docx'), 'Cache-Control': 'no-store' });
+      res.send(body);
+    } catch (err) {
+      refuse(req, res, err);
+    }
+  });
+
+  return router;
+}
