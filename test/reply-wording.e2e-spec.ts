@@ -188,10 +188,10 @@ describe('unified reply wording (统一答复口径)', () => {
       const empty = await draft(m.matterId, { coreStatements: [] });
       expectErrorCode(await p.registrar.query(APPROVE, { id: empty.id }), 'BAD_USER_INPUT', 'coreStatements');
       const absent = await draft(m.matterId, { coreStatements: [...CORE, '已责成镇政府限期补发'] });
-      const e = expectErrorCode(await p.registrar.query(APPROVE, { id: absent.id }), 'BAD_USER_INPUT', 'coreStatements');
+      const e = expectErrorCode(await p.registrar.query(APPROVE, { id: absent.id }), 'BAD_USER_INPUT', `coreStatements.${CORE.length}`);
       expect(e.extensions?.missingStatements).toEqual(['已责成镇政府限期补发']);
       const placeholder = await draft(m.matterId, { body: `${BODY}{{petitionerName}}已签收`, coreStatements: ['{{petitionerName}}已签收'] });
-      expectErrorCode(await p.registrar.query(APPROVE, { id: placeholder.id }), 'BAD_USER_INPUT', 'coreStatements');
+      expectErrorCode(await p.registrar.query(APPROVE, { id: placeholder.id }), 'BAD_USER_INPUT', 'coreStatements.0');
 
       const after = (await p.registrar.ok(MATTER, { id: m.matterId })).matter;
       expect(after.currentWording).toEqual(before.currentWording);

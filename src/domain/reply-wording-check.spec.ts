@@ -69,14 +69,14 @@ describe('assertApprovableWording', () => {
 
   it('refuses a core statement missing from the body, naming it', () => {
     const e = thrown(() => assertApprovableWording({ body: '补偿款已按省定标准足额发放。', coreStatements: CORE }));
-    expect([e.code, e.field]).toEqual([ErrorCode.BAD_USER_INPUT, 'coreStatements']);
+    expect([e.code, e.field]).toEqual([ErrorCode.BAD_USER_INPUT, 'coreStatements.1']);
     expect(e.details.missingStatements).toEqual([CORE[1]]);
   });
 
   it('refuses a core statement holding a placeholder or nothing but whitespace', () => {
     for (const bad of ['{{petitionerName}}的补偿款已发放', ' \u3000 ']) {
       const e = thrown(() => assertApprovableWording({ body: `${bad}${conforming}`, coreStatements: [CORE[0], bad] }));
-      expect([e.code, e.field]).toEqual([ErrorCode.BAD_USER_INPUT, 'coreStatements']);
+      expect([e.code, e.field]).toEqual([ErrorCode.BAD_USER_INPUT, 'coreStatements.1']);
       expect(e.details.invalidStatements).toEqual([bad]);
     }
   });

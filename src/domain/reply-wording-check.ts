@@ -62,11 +62,13 @@ export function assertApprovableWording(w: { body: string; coreStatements: reado
   }
   const invalid = w.coreStatements.filter((s) => hasPlaceholder(s) || normaliseForWording(s) === '');
   if (invalid.length) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, '核心表述不能为空，也不能含占位符（须逐字出现在每份答复中）', 'coreStatements', { invalidStatements: invalid });
+    const field = `coreStatements.${w.coreStatements.indexOf(invalid[0])}`;
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, '核心表述不能为空，也不能含占位符（须逐字出现在每份答复中）', field, { invalidStatements: invalid });
   }
   const missing = missingStatements(w.body, w.coreStatements);
   if (missing.length) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, `核心表述须出现在口径正文中，缺少：${missing.join('；')}`, 'coreStatements', { missingStatements: missing });
+    const field = `coreStatements.${w.coreStatements.indexOf(missing[0])}`;
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `核心表述须出现在口径正文中，缺少：${missing.join('；')}`, field, { missingStatements: missing });
   }
 }
 
