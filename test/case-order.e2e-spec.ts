@@ -82,7 +82,7 @@ describe('cases(orderBy:) with stable cursors', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 20; guard++) {
-      const res = await p.registrar.ok(PAGE, { filter: { keyword: KEYWORD }, first: size, after, orderBy });
+      const res: any = await p.registrar.ok(PAGE, { filter: { keyword: KEYWORD }, first: size, after, orderBy });
       expect(res.cases.totalCount).toBe(rows.length);
       seen.push(...res.cases.edges.map((e: { node: { id: string } }) => e.node.id));
       if (!res.cases.pageInfo.hasNextPage) return seen;
@@ -143,7 +143,7 @@ describe('cases(orderBy:) with stable cursors', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const res = await p.court.ok(PAGE, { filter: { keyword: KEYWORD }, first: 3, after, orderBy: { field: 'SERIAL_NO', direction: 'ASC' } });
+      const res: any = await p.court.ok(PAGE, { filter: { keyword: KEYWORD }, first: 3, after, orderBy: { field: 'SERIAL_NO', direction: 'ASC' } });
       seen.push(...res.cases.edges.map((e: { node: { id: string } }) => e.node.id));
       after = res.cases.pageInfo.hasNextPage ? res.cases.pageInfo.endCursor : null;
     } while (after);

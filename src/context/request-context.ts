@@ -48,10 +48,11 @@ export class RequestContext implements TransactionHolder {
     return this.auth.user;
   }
 
-  /** The signed-in user, or `UNAUTHENTICATED` naming why the token did not count. */
+  /** The signed-in user, or `UNAUTHENTICATED` naming why the token did not count (`extensions.reason`). */
   requireUser(): User {
     if (this.auth.user) return this.auth.user;
-    throw unauthenticated(this.auth.failure ? FAILURE_MESSAGES[this.auth.failure] : undefined);
+    const failure = this.auth.failure;
+    throw unauthenticated(failure ? FAILURE_MESSAGES[failure] : undefined, failure ? (failure.toUpperCase() as Uppercase<AuthFailure>) : 'MISSING');
   }
 
   get manager(): EntityManager {

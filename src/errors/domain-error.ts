@@ -19,7 +19,11 @@ export class DomainError extends Error {
   }
 }
 
-export const unauthenticated = (message = '未登录或登录已失效，请重新登录') => new DomainError(ErrorCode.UNAUTHENTICATED, message);
+/** Why a request is not signed in, sent as `extensions.reason` so a front end knows whether refreshing can help. */
+export type UnauthenticatedReason = 'MISSING' | 'INVALID' | 'EXPIRED' | 'REVOKED';
+
+export const unauthenticated = (message = '未登录或登录已失效，请重新登录', reason?: UnauthenticatedReason) =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, message, undefined, reason ? { reason } : {});
 export const forbidden = (message = '无权执行该操作') => new DomainError(ErrorCode.FORBIDDEN, message);
 export const notFound = (what: string, field?: string) => new DomainError(ErrorCode.NOT_FOUND, `${what}不存在或无权查看`, field);
 export const badInput = (field: string, message: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, field);

@@ -25,7 +25,7 @@ export enum ErrorCode {
 
 /** Chinese description of each code; the schema documents the enum with these. */
 export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
-  UNAUTHENTICATED: '未登录，或令牌无效、已过期、已吊销 (unauthenticated)',
+  UNAUTHENTICATED: '未登录，或令牌无效、已过期、已吊销；extensions.reason 为 MISSING、INVALID、EXPIRED 或 REVOKED，EXPIRED 时可续期 (unauthenticated)',
   FORBIDDEN: '当前用户的角色或单位无权执行该操作 (forbidden)',
   NOT_FOUND: '对象不存在，或当前用户无权看到它 (not found)',
   BAD_USER_INPUT: '输入不合法；extensions.fieldErrors 一次列出全部出错字段（field、code、message），extensions.field 为其中第一个 (bad user input)',

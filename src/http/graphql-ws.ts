@@ -8,7 +8,7 @@ import { bearerToken } from '../auth/token.service';
 import { RequestContext, type AuthState } from '../context/request-context';
 import { In } from 'typeorm';
 import { User } from '../entities/user.entity';
-import { mapError } from '../errors/error-mapper';
+import { toClientError } from '../errors/error-mapper';
 import { ErrorCode } from '../errors/error-code';
 import { allValidationRules } from '../schema/query-limits';
 
@@ -27,10 +27,7 @@ export function authorizationParam(params: Readonly<Record<string, unknown>> | u
   return key ? params[key] : undefined;
 }
 
-const toGraphQLError = (err: unknown) => {
-  const mapped = mapError(err);
-  return new GraphQLError(mapped.message, { extensions: { code: mapped.code, ...(mapped.field ? { field: mapped.field } : {}) } });
-};
+const toGraphQLError = toClientError;
 
 /**
  * graphql-ws on the HTTP server's `/graphql` path. A socket must present a valid bearer token in
