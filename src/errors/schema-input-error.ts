@@ -148,5 +148,5 @@ export function schemaInputProblem(error: GraphQLError): SchemaInputProblem | un
   if (!place) return undefined;
   const missingField = MISSING_FIELD.exec(english);
   if (missingField) return say({ argument: place.argument, path: [...place.path, missingField[2]] }, english);
-  return say(place, english, WRONG_VALUE.exec(english)?.[1]?.replace(/[!\[\]]/g, ''));
+  return say(place, english, WRONG_VALUE.exec(english)?.[1]?.replace(/[![\]]/g, ''));
 }
