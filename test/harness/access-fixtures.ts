@@ -4,7 +4,7 @@ import { CREATE_UNIT, seedCounty, seedUser, uniq } from './fixtures';
 import type { TestServer } from './test-server';
 
 /**
- * The people of the access matrix, one signed-in client each. Every one of them stands for one line of DESIGN.md
+ * The people of the access matrix, one signed-in client each. Every one of them stands for one line of docs/rules.md
  * "Who sees what"; the comments say which.
  */
 export const ACCESS_ROLES = [
