@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../src/config/config';
 import { startServer, type RunningServer } from '../src/server';
 
-/** Fixed secrets for the benchmark's throw-away servers (the same values the test harness uses). */
-const JWT_SECRET = 'test-secret-'.padEnd(48, 'x');
-const PII_KEY = 'a1'.repeat(32);
+/** Fresh secrets for the benchmark's throw-away servers (the configuration refuses predictable ones). */
+const JWT_SECRET = randomBytes(32).toString('base64');
+const PII_KEY = randomBytes(32).toString('hex');
 const ADMIN = { username: 'admin', password: 'admin-password-1' };
 
 export const SUBSCRIPTION = 'subscription { caseEvents { type at case { id serialNo } } }';
@@ -17,6 +18,8 @@ export interface GraphqlTarget {
   httpUrl: string;
   wsUrl: string;
   registrarToken: string;
+  /** The county's government, court and procuratorate, the units cases are assigned to. */
+  handlingUnits: string[];
   /** Registers one letter as the registrar; resolves with the new case's id once the response arrives. */
   registerCase(): Promise<string>;
   stop(): Promise<void>;
@@ -27,7 +30,7 @@ interface GraphqlBody<T> {
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+export async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -81,9 +84,11 @@ export async function startGraphqlTarget(databaseUrl: string, redisUrl?: string)
       (await gql<{ createUnit: { id: string } }>(httpUrl, 'mutation U($input: CreateUnitInput!) { createUnit(input: $input) { id } }', { input }, admin)).createUnit.id;
     const city = await unit({ code: `bench-city-rd-${suffix}`, name: '某市人大常委会', kind: 'CONGRESS', level: 'CITY' });
     const congress = await unit({ code: `bench-county-rd-${suffix}`, name: '某县人大常委会', kind: 'CONGRESS', level: 'COUNTY', parentId: city });
-    await unit({ code: `bench-county-gov-${suffix}`, name: '某县人民政府', kind: 'GOVERNMENT', level: 'COUNTY' });
-    await unit({ code: `bench-county-court-${suffix}`, name: '某县人民法院', kind: 'COURT', level: 'COUNTY' });
-    await unit({ code: `bench-county-proc-${suffix}`, name: '某县人民检察院', kind: 'PROCURATORATE', level: 'COUNTY' });
+    const handlingUnits = [
+      await unit({ code: `bench-county-gov-${suffix}`, name: '某县人民政府', kind: 'GOVERNMENT', level: 'COUNTY' }),
+      await unit({ code: `bench-county-court-${suffix}`, name: '某县人民法院', kind: 'COURT', level: 'COUNTY' }),
+      await unit({ code: `bench-county-proc-${suffix}`, name: '某县人民检察院', kind: 'PROCURATORATE', level: 'COUNTY' }),
+    ];
     const registrar = { username: `bench-registrar-${suffix}`, password: 'pass-word-123' };
     await gql(
       httpUrl,
@@ -98,6 +103,7 @@ export async function startGraphqlTarget(databaseUrl: string, redisUrl?: string)
       httpUrl,
       wsUrl: `ws://127.0.0.1:${server.port}/graphql`,
       registrarToken,
+      handlingUnits,
       registerCase: async () => {
         const input = {
           channel: 'LETTER',

@@ -140,8 +140,10 @@ ${END}
 `;
 }
 
-/** Replaces the fan-out section of BENCHMARKS.md (or adds it), leaving any other benchmark's section alone. */
-export function writeBenchmarks(path: string, section: string): void {
+/** Replaces one benchmark's section of BENCHMARKS.md (or adds it), leaving every other section alone. */
+export function writeBenchmarks(path: string, section: string, name = 'fanout'): void {
+  const START = `<!-- bench:${name}:start -->`;
+  const END = `<!-- bench:${name}:end -->`;
   const header =
     '# 性能基准 / Benchmarks\n\n' +
     '由 `npm run bench` 生成；每个数值都与同一次运行中测得的基线相比。\n' +
