@@ -21,7 +21,7 @@ export interface CasePage {
 const encodeCursor = (c: Case) => encodeKeysetCursor(c.receivedAt, c.id);
 const decodeCursor = decodeKeysetCursor;
 
-/** The case list: visibility, filters, keyset pagination; two SQL statements per page (count and rows). */
+/** The case list: visibility, filters, keyset pagination; two SQL statements per page (count and rows, sent together). */
 export class CaseQueryService {
   /**
    * Cases by id as the viewer may see them (null when hidden). For reads that do not change the case within the
@@ -74,12 +74,13 @@ export class CaseQueryService {
     }
     if (filter.deadlineState) this.whereDeadlineState(qb, assignmentTable, filter.deadlineState);
 
-    const totalCount = await qb.clone().getCount();
+    const counting = qb.clone().getCount();
     if (after) {
       const [at, id] = decodeCursor(after);
       qb.andWhere('(c.receivedAt < :cAt OR (c.receivedAt = :cAt AND c.id < :cId))', { cAt: at, cId: id });
     }
-    const rows = await qb.orderBy('c.receivedAt', 'DESC').addOrderBy('c.id', 'DESC').take(first + 1).getMany();
+    // the count and the page go to the pool together: two connections, one round trip of waiting
+    const [totalCount, rows] = await Promise.all([counting, qb.orderBy('c.receivedAt', 'DESC').addOrderBy('c.id', 'DESC').take(first + 1).getMany()]);
     const page = rows.slice(0, first);
     return {
       totalCount,
