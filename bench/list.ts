@@ -14,6 +14,7 @@ import type { QueryRunner } from 'typeorm';
 import { PrivateMariaDb } from '../test/harness/private-mariadb';
 import { gql, startGraphqlTarget } from './graphql-target';
 import { startRawListEndpoint, type CapturedStatement } from './list-raw';
+import { LIST_FIRST, LIST_QUERY_TEXT } from './list-query';
 import { listSection, type ListMeta, type ListRun } from './list-report';
 import { writeBenchmarks } from './report';
 import { median, sleep } from './stats';
@@ -27,11 +28,11 @@ const CASES = intEnv('BENCH_LIST_CASES', 200);
 const RUNS = intEnv('BENCH_LIST_RUNS', 3);
 const SECONDS = intEnv('BENCH_LIST_SECONDS', 10);
 const CONNECTIONS = 10;
-const FIRST = 50;
+const FIRST = LIST_FIRST;
 /** Requests sent one at a time while `Com_select` is read before and after. */
 const COUNTED = 20;
 
-export const LIST_QUERY = `{ cases(first: ${FIRST}) { totalCount pageInfo { hasNextPage endCursor } edges { node { id serialNo status channel summary receivedAt assignments { id status deadlineState unit { id name } } } } } }`;
+const LIST_QUERY = LIST_QUERY_TEXT;
 
 const log = (line: string) => process.stderr.write(`[bench:list] ${line}\n`);
 
