@@ -111,8 +111,7 @@ M 个事件为止。基线是同一机器、同一客户端线程上的裸 \`ws\
 不经 GraphQL、发布订阅与数据库。
 
 **每个订阅者还剩下什么。** 每个事件只携带 ID。可见性按事件只决定一次：信访件、交办及其单位只读一次，每个订阅者的权限
-交给访问策略的内存判断（\`mayReceive\`），不再查询数据库。同一文档、同一变量、同一受众（范围、角色、单位、个人信息权限）的订阅者
-共用每个事件的一次 GraphQL 执行（src/http/shared-execution.ts）。剩下与 N 成正比的是每个订阅者的内存过滤、一次序列化和一次套接字写入；这些都在服务器所在的那一个线程上完成（见上表的事件循环延迟）。
+交给访问策略的内存判断（\`mayReceive\`），不再查询数据库。剩下与 N 成正比的是每个订阅者的内存过滤、一次 GraphQL 执行（字段从同一份数据解析）、一次序列化和一次套接字写入；这些都在服务器所在的那一个线程上完成（见上表的事件循环延迟）。
 服务器限制每个用户最多 10 个实时连接，所以 N 个订阅者分布在 N/10 个同一办公室的登记员名下。
 内存与 Redis 两行之差在这台共享的双核机器上主要是运行间的噪声。
 
@@ -127,9 +126,8 @@ broadcasting a message of the same shape and size (~200 bytes) to N sockets, wit
 
 **What is left per subscriber.** An event carries ids only. Visibility is decided once per event: the case, its
 assignments and their units are loaded once, and each subscriber's scope is put to the access policy's in-memory
-predicate (\`mayReceive\`), with no query. Subscribers of the same document, variables and audience (scope, roles, unit,
-personal-data access) share one GraphQL execution per event (src/http/shared-execution.ts). What still grows with N
-is each subscriber's in-memory filter, one serialisation (graphql-ws puts each subscription's id in its own message)
+predicate (\`mayReceive\`), with no query. What still grows with N
+is each subscriber's in-memory filter, one GraphQL execution (its fields resolved from the same loaded data), one serialisation (graphql-ws puts each subscription's id in its own message)
 and one socket write, all on the one thread the server runs
 on (see the event-loop delay above). The server allows a user at most 10 live sockets, so the N subscribers are spread
 over N/10 registrars of the same office. The gap between the in-memory and Redis rows is mostly run-to-run noise on
