@@ -21,6 +21,7 @@ import { MeetingAccessService } from './services/meeting-access.service';
 import { PetitionerService } from './services/petitioner.service';
 import { ReplyWordingService } from './services/reply-wording.service';
 import { SerialNumberService } from './services/serial-number.service';
+import { StatisticsService } from './services/statistics.service';
 import type { AppPubSub } from './subscriptions/pubsub';
 import type { UnitDirectory } from './db/unit-directory';
 
@@ -63,6 +64,7 @@ export function createServices(config: AppConfig) {
     meetings: new JointMeetingService(meetingAccess, caseAccess, assignments, wordings, config.officeTimeZone),
     petitioners,
     serials,
+    statistics: new StatisticsService(caseAccess, config.officeTimeZone),
     wordings,
   };
 }

@@ -21,6 +21,7 @@ import {
   SignOffResolver,
 } from '../resolvers/joint-meeting.resolver';
 import { CaseEventResolver, DeadlineAlertResolver, LiveStatusResolver } from '../resolvers/live.resolver';
+import { StatisticsResolver } from '../resolvers/statistics.resolver';
 import { UnitResolver } from '../resolvers/unit.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
 import { DateTimeScalar } from './scalars';
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   MetaResolver,
   AuthResolver,
   UnitResolver,
+  StatisticsResolver,
   UserResolver,
   CaseResolver,
   AssignmentResolver,
