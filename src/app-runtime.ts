@@ -22,6 +22,7 @@ import { PetitionerService } from './services/petitioner.service';
 import { ReplyWordingService } from './services/reply-wording.service';
 import { SerialNumberService } from './services/serial-number.service';
 import { StatisticsService } from './services/statistics.service';
+import { LedgerService } from './services/ledger.service';
 import type { AppPubSub } from './subscriptions/pubsub';
 import type { UnitDirectory } from './db/unit-directory';
 
@@ -44,6 +45,7 @@ export function createServices(config: AppConfig) {
   const cases = new CaseService(caseAccess, caseEvents, petitioners, units, serials, calendar, wordings, config.officeTimeZone);
   const assignments = new AssignmentService(caseAccess, cases, caseEvents, calendar);
   const meetingAccess = new MeetingAccessService();
+  const statistics = new StatisticsService(caseAccess, config.officeTimeZone);
   return {
     tokens,
     throttle,
@@ -64,7 +66,8 @@ export function createServices(config: AppConfig) {
     meetings: new JointMeetingService(meetingAccess, caseAccess, assignments, wordings, config.officeTimeZone),
     petitioners,
     serials,
-    statistics: new StatisticsService(caseAccess, config.officeTimeZone),
+    statistics,
+    ledger: new LedgerService(caseAccess, statistics, petitioners, config.officeTimeZone),
     wordings,
   };
 }

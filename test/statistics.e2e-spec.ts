@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
 import { expectErrorCode, type GraphQLTestClient } from './harness/graphql-client';
 import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople, setStoredColumns, type CountyPeople } from './harness/case-fixtures';
 import { CREATE_UNIT, seedUser, uniq } from './harness/fixtures';
@@ -219,5 +221,70 @@ describe('statistics', () => {
   it('refuses a period that is empty or malformed', async () => {
     expectErrorCode(await p.registrar.query(STATISTICS, { input: { from: '2026-04-01', to: '2026-04-01' } }), 'BAD_USER_INPUT', 'to');
     expectErrorCode(await p.registrar.query(STATISTICS, { input: { from: '2026-01-01', to: '2046-01-01' } }), 'BAD_USER_INPUT', 'to');
+  });
+
+  describe('the ledger (电子台帐)', () => {
+    const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    };
+    const get = (path: string, client?: GraphQLTestClient) => {
+      const r = request(t.baseUrl).get(path).buffer(true).parse(binary);
+      return client?.token ? r.set('authorization', `Bearer ${client.token}`) : r;
+    };
+    const march = '?from=2026-03-01&to=2026-04-01';
+
+    it('streams every case of the period as .xlsx with routing, deadlines, supervision, result and reply', async () => {
+      const res = await get(`/exports/ledger.xlsx${march}`, p.registrar);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
+      const rows: string[][] = [];
+      wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      expect(rows[0].slice(0, 3)).toEqual(['编号', '收到日期', '渠道']);
+      const body = rows.slice(1);
+      // L2 L5 V1 V2 R L6 L1, in order of receipt; the 23:30 letter of 31 March is the last
+      expect(body.map((r) => r[1])).toEqual(['2026-03-01', '2026-03-05', '2026-03-10', '2026-03-12', '2026-03-16', '2026-03-20', '2026-03-31']);
+      expect(body[0].slice(2, 4)).toEqual(['网上来信', '劳动保障']);
+      expect(body[0][9]).toBe('不予受理');
+      expect(body[1][10]).toBe('某县人民法院（交办·主办）');
+      expect(body[1][11]).toBe('2026-03-20');
+      expect(body[1][12]).toBe('0');
+      expect(body[3][10]).toBe('某县人民政府（转办·主办）');
+      expect(body[3][15]).toBe('解释说明');
+      expect(body[4][8]).toBe('某市人大常委会');
+      // the registrar holds the PII permission: the phone in full, the ID number always masked
+      expect(body[0][5]).toBe('张三');
+      expect(body[0][6]).toBe('110105********002X');
+      expect(body[0][7]).toBe('13812345678');
+    });
+
+    it('writes .csv in UTF-8 with a BOM, masking the phone for a viewer without the PII permission', async () => {
+      const res = await get(`/exports/ledger.csv${march}`, p.registrarNoPii);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const buf = res.body as Buffer;
+      expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = buf.toString('utf8').slice(1).trim().split(/\r?\n/);
+      expect(lines[0]).toBe('编号,收到日期,渠道,问题类别,内容摘要,信访人,身份证号,联系电话,上级批转,状态,承办单位（方式）,办理期限,督办次数,办理结果,答复日期,答复结果');
+      expect(lines).toHaveLength(8);
+      expect(lines[1]).toContain('138****5678');
+      expect(buf.toString('utf8')).not.toContain('13812345678');
+    });
+
+    it('applies the report scope: 401 without a token, 403 for a unit, 404 for a sibling or the city, the county for the city', async () => {
+      expect((await get(`/exports/ledger.csv${march}`)).status).toBe(401);
+      expect((await get(`/exports/ledger.csv${march}`, p.court)).status).toBe(403);
+      expect((await get(`/exports/ledger.csv${march}&unitId=${sibling}`, p.registrar)).status).toBe(404);
+      expect((await get(`/exports/ledger.xlsx${march}&unitId=${p.county.cityCongress}`, p.registrar)).status).toBe(404);
+      expect((await get('/exports/ledger.csv?from=2026-04-01&to=2026-03-01', p.registrar)).status).toBe(400);
+      const city = await get(`/exports/ledger.csv${march}&unitId=${p.county.congress}`, p.cityRegistrar);
+      expect(city.status).toBe(200);
+      expect((city.body as Buffer).toString('utf8').trim().split(/\r?\n/)).toHaveLength(8);
+      const sib = await get(`/exports/ledger.csv${march}`, siblingRegistrar);
+      expect((sib.body as Buffer).toString('utf8').trim().split(/\r?\n/)).toHaveLength(2);
+    });
   });
 });

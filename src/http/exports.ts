@@ -5,6 +5,7 @@ import { bearerToken } from '../auth/token.service';
 import { RequestContext } from '../context/request-context';
 import { ErrorCode } from '../errors/error-code';
 import { mapError } from '../errors/error-mapper';
+import { CSV_MIME, XLSX_MIME, writeLedgerCsv, writeLedgerXlsx } from '../exports/ledger-files';
 import { DOCX_MIME, minutesDocx } from '../exports/minutes-docx';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -46,6 +47,30 @@ export function exportRoutes(runtime: AppRuntime): Router {
       res.send(body);
     } catch (err) {
       refuse(req, res, err);
+    }
+  });
+
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+  // The scope and the period are checked before the first byte; after that the rows stream straight to the client.
+  router.get(/^\/exports\/ledger\.(xlsx|csv)$/, async (req, res) => {
+    const format = (req.params as Record<string, string>)[0];
+    let started = false;
+    try {
+      const ctx = await context(req);
+      const ledger = await runtime.services.ledger.ledger(ctx, { from: text(req.query.from), to: text(req.query.to), unitId: text(req.query.unitId) || null });
+      res.set({
+        'Content-Type': format === 'xlsx' ? XLSX_MIME : CSV_MIME,
+        'Content-Disposition': attachment(`${ledger.title}.${format}`, `ledger.${format}`),
+        'Cache-Control': 'no-store',
+      });
+      started = true;
+      if (format === 'xlsx') await writeLedgerXlsx(res, '电子台帐', ledger.header, ledger.rows);
+      else await writeLedgerCsv(res, ledger.header, ledger.rows);
+    } catch (err) {
+      if (!started) return refuse(req, res, err);
+      req.log?.error({ err }, 'ledger export failed midway');
+      res.destroy(err as Error);
     }
   });
 
