@@ -7,7 +7,7 @@
 #     trap ci_services_stop EXIT        # the caller registers the trap
 #
 # It installs mariadb-server / redis-server with apt-get when they are missing
-# (and Debian's chromium plus a small CJK font for the GraphiQL browser test),
+# (and Debian's chromium plus a small CJK font for the GraphiQL browser test, and jq for the README tour),
 # starts a private MariaDB and a private Redis on 127.0.0.1 (temporary data
 # dirs, nothing persisted), creates the `xinfang` user and database, and exports:
 #
@@ -102,6 +102,8 @@ _ci_install_packages() {
   # headless browser for test/graphiql.e2e-spec.ts (playwright-core downloads none), and a font for its Chinese text
   [[ -x /usr/bin/chromium ]] || need+=(chromium)
   [[ -n $(fc-list :lang=zh 2>/dev/null) ]] || need+=(fonts-wqy-microhei)
+  # the README tour (test/readme-tour.e2e-spec.ts) pipes the server's answers through jq, as a newcomer would
+  command -v jq >/dev/null 2>&1 || need+=(jq)
   (( ${#need[@]} )) || return 0
 
   local sudo=()

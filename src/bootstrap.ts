@@ -21,7 +21,8 @@ export async function bootstrap(runtime: AppRuntime): Promise<void> {
   const created = await ctx.transaction(() => runtime.services.users.ensureBootstrapAdmin(ctx, username, password));
   if (created) {
     if (config.adminPassword) logger.info({ username }, 'bootstrap administrator created');
-    else logger.warn({ username, password }, `bootstrap administrator created; password shown once: ${password}`);
+    // the password goes in the message only: the logger redacts any `password` field, which would print it twice, once hidden
+    else logger.warn({ username }, `bootstrap administrator "${username}" created; password shown once: ${password}`);
   }
   if (config.demoData) {
     const { accounts, unitIds } = await ctx.transaction(() => seedDemoData(ctx));

@@ -79,6 +79,9 @@ describe('the server process', () => {
     const url = await first.ready;
     const password = /password shown once: (\S+?)"/.exec(first.stdout())?.[1];
     expect(password).toBeDefined();
+    // printed once, in the labelled message; no redacted copy beside it
+    expect(first.stdout().split(password!)).toHaveLength(2);
+    expect(first.stdout()).not.toContain('[redacted]');
     await new GraphQLTestClient(base(url)).login('admin', password!);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);

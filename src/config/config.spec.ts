@@ -109,6 +109,12 @@ describe('configuration', () => {
     expect(loadConfig({ ...SECRETS, WS_MAX_SOCKETS_PER_USER: '2' }).ws.maxSocketsPerUser).toBe(2);
   });
 
+  it('keeps the default SQLite database in DATA_DIR, and a DATABASE_URL wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xinfang-cfg-'));
+    expect(loadConfig({ DATA_DIR: dir }).database).toEqual({ engine: 'sqlite', path: join(dir, 'xinfang.sqlite') });
+    expect(loadConfig({ DATA_DIR: dir, DATABASE_URL: 'sqlite::memory:' }).database).toEqual({ engine: 'sqlite', path: ':memory:' });
+  });
+
   it('generates development secrets once and keeps them under the data folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xinfang-cfg-'));
     const a = loadConfig({ DATA_DIR: dir });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Parsed `DATABASE_URL`: the embedded engine (a file or memory) or a MySQL/MariaDB server. */
@@ -54,6 +54,9 @@ export interface QueryLimits {
   maxCost: number;
   maxTokens: number;
 }
+
+/** The SQLite file in `DATA_DIR` used when `DATABASE_URL` is not set. */
+export const DEFAULT_SQLITE_FILE = 'xinfang.sqlite';
 
 /** Thrown when the environment holds values the server cannot start with; one line per problem. */
 export class ConfigError extends Error {
@@ -119,7 +122,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'NODE_ENV: 须为 development、production 或 test' }).default('development'),
   PORT: positiveInt('PORT', 0, 65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: z.string().min(1).default('sqlite:./data/xinfang.sqlite'),
+  DATABASE_URL: z.string().min(1).optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/.+/, 'REDIS_URL: 须形如 redis://host:port')
@@ -232,7 +235,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(problems);
   }
   const e = parsed.data;
-  const database = parseDatabaseUrl(e.DATABASE_URL);
+  // the default database lives in DATA_DIR beside the development secrets, so one DATA_DIR is one installation
+  const database = parseDatabaseUrl(e.DATABASE_URL ?? `sqlite:${join(e.DATA_DIR, DEFAULT_SQLITE_FILE)}`);
   if (typeof database === 'string') problems.push(database);
   if (e.NODE_ENV === 'production') {
     if (!e.JWT_SECRET) problems.push('JWT_SECRET: 生产环境 (NODE_ENV=production) 必须设置');

@@ -4,6 +4,7 @@ import type { ValidationError } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
+import { schemaInputProblem } from './schema-input-error';
 
 /** One refused input field, as listed in `extensions.fieldErrors`. */
 export interface FieldError {
@@ -71,7 +72,7 @@ export function mapError(error: unknown): MappedError {
     const first = fieldErrors[0];
     return { code: ErrorCode.BAD_USER_INPUT, message: first?.message ?? '输入不合法', field: first?.field, details: first ? { fieldErrors } : {} };
   }
-  if (original instanceof AuthenticationError) return { code: ErrorCode.UNAUTHENTICATED, message: '请先登录' };
+  if (original instanceof AuthenticationError) return { code: ErrorCode.UNAUTHENTICATED, message: '请先登录', details: { reason: 'MISSING' } };
   if (original instanceof AuthorizationError) return { code: ErrorCode.FORBIDDEN, message: '当前角色无权执行该操作' };
   if (isUniqueViolation(original)) {
     return { code: ErrorCode.CONFLICT, message: '数据已被同时修改或已存在，请刷新后重试' };
@@ -79,6 +80,8 @@ export function mapError(error: unknown): MappedError {
   if (original instanceof Error && UNAVAILABLE.test(`${(original as { code?: string }).code ?? ''} ${original.message}`)) {
     return { code: ErrorCode.SERVICE_UNAVAILABLE, message: '数据库暂不可用，请稍后再试', internal: true };
   }
+  const schemaProblem = error instanceof GraphQLError ? schemaInputProblem(error) : undefined;
+  if (schemaProblem) return { code: ErrorCode.BAD_USER_INPUT, message: schemaProblem.message, field: schemaProblem.field };
   if (original instanceof GraphQLError && error instanceof GraphQLError) {
     const inner = String(original.extensions?.code ?? '');
     const code = KNOWN_CODES.has(inner) ? inner : String(error.extensions?.code ?? '');
@@ -111,6 +114,8 @@ export function formatMappedError(
     mapped.code === ErrorCode.BAD_USER_INPUT && mapped.field && !mapped.details?.fieldErrors
       ? [{ field: mapped.field, code: mapped.code, message: mapped.message }]
       : undefined;
+  // every UNAUTHENTICATED says why; one raised without a reason refused the credentials or token presented
+  const reason = mapped.code === ErrorCode.UNAUTHENTICATED && !mapped.details?.reason ? { reason: 'INVALID' } : {};
   return {
     message: mapped.message,
     locations: formatted.locations,
@@ -119,6 +124,7 @@ export function formatMappedError(
       code: mapped.code,
       ...(mapped.field ? { field: mapped.field } : {}),
       ...(mapped.details ?? {}),
+      ...reason,
       ...(fieldErrors ? { fieldErrors } : {}),
       ...(opts.requestId && mapped.code === ErrorCode.INTERNAL ? { requestId: opts.requestId } : {}),
       ...(opts.stack ? { stacktrace: opts.stack.split('\n') } : {}),
@@ -134,4 +140,19 @@ const SUGGESTION = /\s*Did you mean [^]*$/;
  */
 export function withoutSuggestions(mapped: MappedError): MappedError {
   return SUGGESTION.test(mapped.message) ? { ...mapped, message: mapped.message.replace(SUGGESTION, '') } : mapped;
+}
+
+const clientErrors = new WeakSet<GraphQLError>();
+
+/**
+ * The error as a client sees it, for the transport Apollo's `formatError` does not serve (the WebSocket). graphql-ws
+ * passes errors refused before execution through its error hook once more; those are returned as they are.
+ */
+export function toClientError(error: unknown, opts: { suggestions?: boolean } = {}): GraphQLError {
+  if (error instanceof GraphQLError && clientErrors.has(error)) return error;
+  const mapped = opts.suggestions === false ? withoutSuggestions(mapError(error)) : mapError(error);
+  const { message, extensions } = formatMappedError(mapped, { message: mapped.message });
+  const shaped = new GraphQLError(message, { extensions });
+  clientErrors.add(shaped);
+  return shaped;
 }

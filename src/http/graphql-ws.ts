@@ -10,8 +10,8 @@ import { WS_PREAUTH_MAX_BYTES } from '../config/config';
 import { RequestContext, type AuthState } from '../context/request-context';
 import { AuthSession } from '../entities/auth-session.entity';
 import { User } from '../entities/user.entity';
+import { toClientError } from '../errors/error-mapper';
 import { ErrorCode } from '../errors/error-code';
-import { mapError, withoutSuggestions } from '../errors/error-mapper';
 import { allValidationRules } from '../schema/query-limits';
 import type { AccessChangedPayload } from '../subscriptions/pubsub';
 
@@ -79,11 +79,8 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
   const limits = app.config.ws;
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes, handleProtocols });
   const rules = [...allValidationRules(app.config.limits), ...extraRules];
-  const mapped = (err: unknown) => (app.config.introspection ? mapError(err) : withoutSuggestions(mapError(err)));
-  const toGraphQLError = (err: unknown) => {
-    const m = mapped(err);
-    return new GraphQLError(m.message, { extensions: { code: m.code, ...(m.field ? { field: m.field } : {}), ...(m.details ?? {}) } });
-  };
+  // with introspection off, "Did you mean …" would still spell out the schema one guess at a time
+  const toGraphQLError = (err: unknown) => toClientError(err, { suggestions: app.config.introspection });
   const states = new WeakMap<WebSocket, SocketState>();
   const byUser = new Map<string, Set<SocketState>>();
   let operations = 0;

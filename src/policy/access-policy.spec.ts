@@ -4,6 +4,7 @@ import { UnitKind } from '../entities/unit-kind.enum';
 import { ParticipantCapacity } from '../entities/joint-meeting-enums';
 import {
   caseScopeFor,
+  mayActForUnit,
   mayConveneMeeting,
   mayPostMeetingOpinion,
   mayProposeWording,
@@ -97,6 +98,13 @@ describe('access policy', () => {
     expect(mayReadQueryCode(undefined, c)).toBe(false);
     expect(mayReadPii({ roles: [Role.REGISTRAR], unitId: 'county', piiAccess: true })).toBe(true);
     expect(mayReadPii({ roles: [Role.REGISTRAR], unitId: 'county' })).toBe(false);
+  });
+
+  it('lets only the handlers and liaisons of the assigned unit act on its assignment', () => {
+    expect(mayActForUnit({ roles: [Role.LIAISON], unitId: 'court' }, courtA)).toBe(true);
+    expect(mayActForUnit({ roles: [Role.HANDLER], unitId: 'court' }, courtA)).toBe(true);
+    expect(mayActForUnit({ roles: [Role.LIAISON], unitId: 'proc' }, courtA)).toBe(false);
+    expect(mayActForUnit({ roles: [Role.VIEWER], unitId: 'court' }, courtA)).toBe(false);
   });
 
   it('shows a matter directly to offices whose scope holds it', () => {

@@ -113,6 +113,11 @@ export function isCaseOffice(scope: CaseScope): boolean {
   return scope.kind === 'congresses';
 }
 
+/** Acts for the unit an assignment was given to (accepts, objects, reports, replies as lead): its handlers and liaisons. */
+export function mayActForUnit(user: ScopeUser, a: Pick<AssignmentFacts, 'unitId'>): boolean {
+  return user.unitId === a.unitId && user.roles.some((r) => HANDLING_ROLES.includes(r));
+}
+
 /** A unit sees its own assignments (ended ones included, as its history); the office sees all. */
 export function mayViewAssignment(scope: CaseScope, a: Pick<AssignmentFacts, 'unitId'>): boolean {
   return isCaseOffice(scope) || (scope.kind === 'unit' && a.unitId === scope.unitId);

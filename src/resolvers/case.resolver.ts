@@ -23,6 +23,7 @@ import {
 } from '../loaders/case.loaders';
 import { unitById } from '../loaders/unit.loaders';
 import { CaseFilter, ReferCaseInput, ReplyInput } from '../schema/inputs/case-workflow.inputs';
+import { CaseOrder } from '../schema/inputs/case-order.input';
 import { RegisterCaseInput } from '../schema/inputs/register-case.input';
 import { CaseConnection, CaseProgress, RatingResult, TimelineEntry } from '../schema/types/case-types';
 import { CodeArg, ReasonArg } from '../schema/inputs/validated-fields';
@@ -34,20 +35,21 @@ const OFFICE = [Role.REGISTRAR, Role.LEADER];
 @Resolver(() => CaseView)
 export class CaseResolver {
   @Authorized()
-  @Query(() => CaseView, { description: '按 ID 查信访件；看不到的与不存在的一样返回 NOT_FOUND' })
+  @Query(() => CaseView, { nullable: true, description: '按 ID 查信访件；看不到的与不存在的一样为 null 并返回 NOT_FOUND 错误，同一请求中的其他字段照常返回' })
   case(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Case> {
     return ctx.services.caseAccess.getVisible(ctx, id);
   }
 
   @Authorized()
-  @Query(() => CaseConnection, { description: '信访件列表（分页），按收到时间倒序；只含当前用户可见的信访件' })
+  @Query(() => CaseConnection, { description: '信访件列表（分页），默认按收到时间倒序；只含当前用户可见的信访件' })
   cases(
     @Arg('filter', () => CaseFilter, { nullable: true, description: '筛选条件' }) filter: CaseFilter | undefined,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: '每页条数 1–100' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after: string | undefined,
+    @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor（须与本次的 orderBy 相同）' }) after: string | undefined,
+    @Arg('orderBy', () => CaseOrder, { nullable: true, description: '排序，默认按收到时间倒序 (RECEIVED_AT DESC)' }) orderBy: CaseOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<CaseConnection> {
-    return ctx.services.caseQuery.list(ctx, filter, first, after);
+    return ctx.services.caseQuery.list(ctx, filter, first, after, orderBy ?? undefined);
   }
 
   @Query(() => CaseProgress, { description: '信访人凭查询码查询办理进度（无需登录）；查询码错误与不存在同样返回 NOT_FOUND，频繁猜测将被限制' })

@@ -27,7 +27,7 @@ export class MatterResolver {
   }
 
   @Authorized()
-  @Query(() => Matter, { description: '按 ID 查事项' })
+  @Query(() => Matter, { nullable: true, description: '按 ID 查事项；看不到的与不存在的一样为 null 并返回 NOT_FOUND 错误，同一请求中的其他字段照常返回' })
   matter(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Matter> {
     return ctx.services.matters.get(ctx, id);
   }

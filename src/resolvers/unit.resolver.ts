@@ -23,7 +23,7 @@ export class UnitResolver {
   }
 
   @Authorized()
-  @Query(() => Unit, { description: '按 ID 查单位' })
+  @Query(() => Unit, { nullable: true, description: '按 ID 查单位；不存在时为 null 并返回 NOT_FOUND 错误，同一请求中的其他字段照常返回' })
   unit(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Unit> {
     return ctx.services.units.get(ctx, id);
   }

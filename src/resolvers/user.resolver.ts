@@ -42,6 +42,12 @@ export class UserResolver {
   }
 
   @Authorized(Role.ADMIN)
+  @Query(() => User, { nullable: true, description: '按 ID 查用户（仅管理员）；不存在时为 null 并返回 NOT_FOUND 错误，同一请求中的其他字段照常返回' })
+  user(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<User> {
+    return ctx.services.users.get(ctx, id);
+  }
+
+  @Authorized(Role.ADMIN)
   @Query(() => [User], { description: '用户列表（仅管理员），可按单位筛选' })
   users(@Arg('unitId', () => ID, { nullable: true, description: '单位 ID' }) unitId: string | undefined, @Ctx() ctx: RequestContext): Promise<User[]> {
     return ctx.services.users.list(ctx, unitId);

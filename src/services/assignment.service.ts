@@ -1,7 +1,7 @@
 import { In, Not } from 'typeorm';
+import { mayActForUnit } from '../policy/access-policy';
 import type { RequestContext } from '../context/request-context';
 import { updateVersioned } from '../db/versioned-update';
-import { Role } from '../auth/role';
 import { AssignmentAction, CaseAction, isOpenAssignment } from '../domain/case-workflow';
 import { assignmentDeadlineState } from '../domain/assignment-deadline';
 import { addCalendarDays, endOfLocalDay, localDateOf } from '../domain/office-time';
@@ -49,7 +49,7 @@ export class AssignmentService {
   private async forUnit(ctx: RequestContext, id: string, field = 'id') {
     const found = await this.getVisible(ctx, id, field);
     const user = ctx.requireUser();
-    if (user.unitId !== found.a.unitId || !user.hasRole(Role.HANDLER, Role.LIAISON)) throw forbidden('只有承办单位的经办人或联络员可以执行此操作');
+    if (!mayActForUnit(user, found.a)) throw forbidden('只有承办单位的经办人或联络员可以执行此操作');
     return found;
   }
 

@@ -2,26 +2,79 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
-import { DeadlineStateEnum } from '../entities/case-enums';
+import { AssignmentStatus, DeadlineStateEnum } from '../entities/case-enums';
+import { isOpenAssignment } from '../domain/case-workflow';
+import { CaseOrderField, DEFAULT_CASE_ORDER, OrderDirection, type CaseOrder } from '../schema/inputs/case-order.input';
 import { badInput, notFound } from '../errors/domain-error';
 import { deadlineStateSql } from './deadline-sql';
 import type { CaseFilter } from '../schema/inputs/case-workflow.inputs';
 import { visibleCaseLoader } from '../loaders/case.loaders';
 import type { LoaderFactory } from '../context/request-context';
 import type { CaseAccessService } from './case-access.service';
-import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-cursor';
 
-/** One page of the case list, newest first, with opaque keyset cursors. */
+/** One page of the case list in the order asked for, with opaque keyset cursors. */
 export interface CasePage {
   totalCount: number;
   edges: Array<{ cursor: string; node: Case }>;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-const encodeCursor = (c: Case) => encodeKeysetCursor(c.receivedAt, c.id);
-const decodeCursor = decodeKeysetCursor;
+const OPEN_ASSIGNMENT = Object.values(AssignmentStatus).filter(isOpenAssignment);
 
-/** The case list: visibility, filters, keyset pagination; two SQL statements per page (count and rows). */
+/** A sort key as SQL over the case aliased `c`, and whether it can be null (nulls always come last). */
+interface SortKey {
+  sql: (assignmentTable: string) => string;
+  kind: 'instant' | 'text';
+  nullable: boolean;
+}
+
+const SORT_KEYS: Record<CaseOrderField, SortKey> = {
+  RECEIVED_AT: { sql: () => 'c.receivedAt', kind: 'instant', nullable: false },
+  SERIAL_NO: { sql: () => 'c.serialNo', kind: 'text', nullable: false },
+  DUE_AT: {
+    sql: (table) => `(SELECT MIN(od.dueAt) FROM ${table} od WHERE od.caseId = c.id AND od.status IN (:...oOpen))`,
+    kind: 'instant',
+    nullable: true,
+  },
+};
+
+/** What a cursor holds: the order it belongs to, the row's sort key and its id. */
+interface CursorValue {
+  order: string;
+  key: string | null;
+  id: string;
+}
+
+const orderName = (o: CaseOrder) => `${o.field}:${o.direction}`;
+
+function encodeCursor(value: CursorValue): string {
+  return Buffer.from(JSON.stringify([value.order, value.key, value.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, order: CaseOrder): CursorValue {
+  let value: CursorValue | undefined;
+  try {
+    const [o, key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof o === 'string' && (key === null || typeof key === 'string') && typeof id === 'string') value = { order: o, key, id };
+  } catch {
+    // falls through to the refusal below
+  }
+  if (!value) throw badInput('after', '游标无效');
+  if (value.order !== orderName(order)) throw badInput('after', '游标属于另一种排序，请用同一 orderBy 翻页');
+  if (value.key !== null && SORT_KEYS[order.field].kind === 'instant' && Number.isNaN(new Date(value.key).getTime())) throw badInput('after', '游标无效');
+  return value;
+}
+
+/** A sort key as read back from either engine (SQLite returns UTC text, MySQL a Date), in the cursor's form. */
+function keyOf(raw: unknown, kind: SortKey['kind']): string | null {
+  if (raw === null || raw === undefined) return null;
+  if (kind === 'text') return String(raw);
+  if (raw instanceof Date) return raw.toISOString();
+  const text = String(raw);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`).toISOString();
+}
+
+/** The case list: visibility, filters, order and keyset pagination; two SQL statements per page (count and rows). */
 export class CaseQueryService {
   /**
    * Cases by id as the viewer may see them (null when hidden). For reads that do not change the case within the
@@ -54,7 +107,12 @@ export class CaseQueryService {
     return cases.filter((_, i) => checked[i] !== null && !(checked[i] instanceof Error));
   }
 
-  async list(ctx: RequestContext, filter: CaseFilter = {}, first = 20, after?: string | null): Promise<CasePage> {
+  /**
+   * One page of the cases the viewer may see, filtered and in `order` (default: newest received first). Cursors
+   * carry the order, the row's sort key and its id, so paging is a keyset in SQL under every order; a cursor from
+   * another order is refused. Two SQL statements per page (count and rows).
+   */
+  async list(ctx: RequestContext, filter: CaseFilter = {}, first = 20, after?: string | null, order: CaseOrder = DEFAULT_CASE_ORDER): Promise<CasePage> {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first 须在 1–100 之间');
     const qb = await this.caseAccess.visibleCases(ctx);
     const assignmentTable = ctx.app.db.dataSource.getMetadata(Assignment).tableName;
@@ -75,20 +133,39 @@ export class CaseQueryService {
     if (filter.deadlineState) this.whereDeadlineState(qb, assignmentTable, filter.deadlineState);
 
     const totalCount = await qb.clone().getCount();
+    const key = SORT_KEYS[order.field];
+    const keySql = key.sql(assignmentTable);
+    const dir = order.direction === OrderDirection.ASC ? 'ASC' : 'DESC';
+    const beyond = dir === 'ASC' ? '>' : '<';
+    if (key.nullable) qb.setParameter('oOpen', OPEN_ASSIGNMENT);
     if (after) {
-      const [at, id] = decodeCursor(after);
-      qb.andWhere('(c.receivedAt < :cAt OR (c.receivedAt = :cAt AND c.id < :cId))', { cAt: at, cId: id });
+      const cursor = decodeCursor(after, order);
+      const cKey = cursor.key === null ? null : key.kind === 'instant' ? new Date(cursor.key) : cursor.key;
+      qb.setParameters({ cKey, cId: cursor.id });
+      if (cKey === null) {
+        // in the tail of rows without a key, which comes last in either direction
+        qb.andWhere(`(${keySql} IS NULL AND c.id ${beyond} :cId)`);
+      } else {
+        const tail = key.nullable ? ` OR ${keySql} IS NULL` : '';
+        qb.andWhere(`(${keySql} ${beyond} :cKey OR (${keySql} = :cKey AND c.id ${beyond} :cId)${tail})`);
+      }
     }
-    const rows = await qb.orderBy('c.receivedAt', 'DESC').addOrderBy('c.id', 'DESC').take(first + 1).getMany();
-    const page = rows.slice(0, first);
+    // parenthesised: a bare `c.column` would take the entity's own column away from it
+    qb.addSelect(`(${keySql})`, 'sort_key');
+    // rows without a key last in both directions; then the key; ties by id in the same direction
+    if (key.nullable) qb.orderBy(`CASE WHEN ${keySql} IS NULL THEN 1 ELSE 0 END`, 'ASC').addOrderBy('sort_key', dir);
+    else qb.orderBy(keySql, dir);
+    const { entities, raw } = await qb.addOrderBy('c.id', dir).limit(first + 1).getRawAndEntities<{ sort_key: unknown }>();
+    const cursorOf = (i: number) => encodeCursor({ order: orderName(order), key: keyOf(raw[i].sort_key, key.kind), id: entities[i].id });
+    const page = entities.slice(0, first);
     return {
       totalCount,
-      edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
+      edges: page.map((node, i) => ({ cursor: cursorOf(i), node })),
       pageInfo: {
-        hasNextPage: rows.length > first,
+        hasNextPage: entities.length > first,
         hasPreviousPage: Boolean(after),
-        startCursor: page.length ? encodeCursor(page[0]) : null,
-        endCursor: page.length ? encodeCursor(page[page.length - 1]) : null,
+        startCursor: page.length ? cursorOf(0) : null,
+        endCursor: page.length ? cursorOf(page.length - 1) : null,
       },
     };
   }

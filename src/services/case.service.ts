@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context/request-context';
+import { mayActForUnit } from '../policy/access-policy';
 import { updateVersioned } from '../db/versioned-update';
 import { Role } from '../auth/role';
 import { AssignmentAction, assertTransition, CaseAction, isOpenAssignment } from '../domain/case-workflow';
@@ -219,7 +220,7 @@ export class CaseService {
       own =
         mine.find((a) => a.role === AssignmentRole.LEAD && isOpenAssignment(a.status)) ??
         mine.find((a) => a.role === AssignmentRole.LEAD && a.status === AssignmentStatus.COMPLETED);
-      if (!own || !user.hasRole(Role.HANDLER, Role.LIAISON)) {
+      if (!own || !mayActForUnit(user, own)) {
         throw forbidden(mine.some((a) => a.role === AssignmentRole.ASSIST) ? '协办单位不能直接答复信访人，请将意见送主办单位' : '只有主办单位或人大信访机构可以答复信访人');
       }
       unitId = own.unitId;

@@ -33,9 +33,9 @@ export class UnitService {
     return ctx.repo(Unit).find({ where, order: { level: 'ASC', code: 'ASC' } });
   }
 
-  async get(ctx: RequestContext, id: string): Promise<Unit> {
+  async get(ctx: RequestContext, id: string, field = 'id'): Promise<Unit> {
     const unit = await ctx.loader(unitById).load(id);
-    if (!unit) throw notFound('单位');
+    if (!unit) throw notFound('单位', field);
     return unit;
   }
 

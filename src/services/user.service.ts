@@ -42,9 +42,9 @@ export class UserService {
     );
   }
 
-  async get(ctx: RequestContext, id: string): Promise<User> {
+  async get(ctx: RequestContext, id: string, field = 'id'): Promise<User> {
     const user = await ctx.repo(User).findOneBy({ id });
-    if (!user) throw notFound('用户');
+    if (!user) throw notFound('用户', field);
     return user;
   }
 
