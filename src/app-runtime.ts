@@ -23,6 +23,7 @@ import { ReplyWordingService } from './services/reply-wording.service';
 import { SerialNumberService } from './services/serial-number.service';
 import { StatisticsService } from './services/statistics.service';
 import { LedgerService } from './services/ledger.service';
+import { BulletinService } from './services/bulletin.service';
 import type { AppPubSub } from './subscriptions/pubsub';
 import type { UnitDirectory } from './db/unit-directory';
 
@@ -67,6 +68,7 @@ export function createServices(config: AppConfig) {
     petitioners,
     serials,
     statistics,
+    bulletins: new BulletinService(caseAccess, statistics, config.officeTimeZone),
     ledger: new LedgerService(caseAccess, statistics, petitioners, config.officeTimeZone),
     wordings,
   };

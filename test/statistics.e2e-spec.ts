@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import request from 'supertest';
 import { expectErrorCode, type GraphQLTestClient } from './harness/graphql-client';
 import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople, setStoredColumns, type CountyPeople } from './harness/case-fixtures';
 import { CREATE_UNIT, seedUser, uniq } from './harness/fixtures';
+import { download } from './harness/download';
 import { createTestServer, type TestServer } from './harness/test-server';
 
 const STATISTICS = `query Statistics($input: StatisticsInput!) {
@@ -224,15 +224,7 @@ describe('statistics', () => {
   });
 
   describe('the ledger (电子台帐)', () => {
-    const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    };
-    const get = (path: string, client?: GraphQLTestClient) => {
-      const r = request(t.baseUrl).get(path).buffer(true).parse(binary);
-      return client?.token ? r.set('authorization', `Bearer ${client.token}`) : r;
-    };
+    const get = (path: string, client?: GraphQLTestClient) => download(t.baseUrl, path, client?.token);
     const march = '?from=2026-03-01&to=2026-04-01';
 
     it('streams every case of the period as .xlsx with routing, deadlines, supervision, result and reply', async () => {

@@ -22,6 +22,7 @@ import {
 } from '../resolvers/joint-meeting.resolver';
 import { CaseEventResolver, DeadlineAlertResolver, LiveStatusResolver } from '../resolvers/live.resolver';
 import { StatisticsResolver } from '../resolvers/statistics.resolver';
+import { BulletinResolver } from '../resolvers/bulletin.resolver';
 import { UnitResolver } from '../resolvers/unit.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
 import { DateTimeScalar } from './scalars';
@@ -32,6 +33,7 @@ export const RESOLVERS = [
   AuthResolver,
   UnitResolver,
   StatisticsResolver,
+  BulletinResolver,
   UserResolver,
   CaseResolver,
   AssignmentResolver,

@@ -22,9 +22,9 @@ export interface Ledger {
 
 /**
  * The ledger (电子台帐): every case of a period within a report scope with its routing, deadlines, supervision,
- * result and reply — the cases the statistics of the same period and scope count. Rows are produced page by page
- * (keyset over receipt time and id) so that a year of cases streams with flat memory; petitioners' phones go
- * through PetitionerService, masked or in full (audited) by the viewer's permission.
+ * result and reply — the cases the statistics of the same period and scope count, as far as the viewer sees them.
+ * Rows are produced page by page (keyset over receipt time and id) so that a year of cases streams with flat memory;
+ * petitioners' phones go through PetitionerService, masked or in full (audited) by the viewer's permission.
  */
 export class LedgerService {
   constructor(
@@ -43,7 +43,7 @@ export class LedgerService {
     const pages = async function* (this: LedgerService): AsyncGenerator<string[]> {
       let after: { at: Date; id: string } | null = null;
       for (;;) {
-        const qb = this.statistics.periodCases(ctx, report, period, asOf).orderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC').take(PAGE);
+        const qb = (await this.statistics.visiblePeriodCases(ctx, report, period, asOf)).orderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC').take(PAGE);
         if (after) qb.andWhere('(c.receivedAt > :lgAt OR (c.receivedAt = :lgAt AND c.id > :lgId))', { lgAt: after.at, lgId: after.id });
         const cases = await qb.getMany();
         if (!cases.length) return;

@@ -125,6 +125,16 @@ export class StatisticsService {
     };
   }
 
+  /** Cases received per category in a period (the trailing year a bulletin compares its leading categories with). */
+  async categoryCounts(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date): Promise<Map<string, number>> {
+    const rows = await this.periodCases(ctx, report, period, asOf)
+      .select('c.category', 'category')
+      .addSelect('COUNT(*)', 'received')
+      .groupBy('c.category')
+      .getRawMany<Record<string, unknown>>();
+    return new Map(rows.map((r) => [String(r.category), n(r.received)]));
+  }
+
   /**
    * The cases of a period within a report's scope, aliased `c`: received in [from, to) in office time and by asOf,
    * seen as the reported congress's office sees them (the access policy's case predicate), and with a petition
@@ -132,7 +142,7 @@ export class StatisticsService {
    */
   periodCases(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date): SelectQueryBuilder<Case> {
     const caseTable = ctx.manager.connection.getMetadata(Case).tableName;
-    const { where, params } = caseVisibilitySql(reportCaseScope(report), 'c', ctx.manager.connection.getMetadata(Assignment).tableName);
+    const { where, params } = caseVisibilitySql(reportCaseScope(report), 'c', ctx.manager.connection.getMetadata(Assignment).tableName, 'rp');
     return ctx
       .repo(Case)
       .createQueryBuilder('c')
@@ -145,6 +155,15 @@ export class StatisticsService {
       .andWhere(`(c.referredFromCaseId IS NULL OR NOT EXISTS (SELECT 1 FROM ${caseTable} up WHERE up.id = c.referredFromCaseId AND up.congressId IN (:...stScope)))`, {
         stScope: report.congressIds,
       });
+  }
+
+  /**
+   * The period's cases that the viewer may also see themselves, for what lists cases one by one (the ledger, the
+   * bulletin's cases) rather than counting them: a report's scope may hold a case its viewer never sees, such as an
+   * accusation against the viewer's own congress registered below it.
+   */
+  async visiblePeriodCases(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date): Promise<SelectQueryBuilder<Case>> {
+    return this.access.restrict(this.periodCases(ctx, report, period, asOf), await this.access.scope(ctx));
   }
 
   /** "Finished at asOf": the last close, decline or archive at or before asOf with no reopening after it by asOf. */
