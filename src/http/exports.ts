@@ -77,15 +77,16 @@ export function exportRoutes(runtime: AppRuntime): Router {
     let started = false;
     try {
       const ctx = await context(req);
-      const ledger = await runtime.services.ledger.ledger(ctx, { from: text(req.query.from), to: text(req.query.to), unitId: text(req.query.unitId) || null });
-      res.set({
-        'Content-Type': format === 'xlsx' ? XLSX_MIME : CSV_MIME,
-        'Content-Disposition': attachment(`${ledger.title}.${format}`, `ledger.${format}`),
-        'Cache-Control': 'no-store',
+      await runtime.services.ledger.stream(ctx, { from: text(req.query.from), to: text(req.query.to), unitId: text(req.query.unitId) || null }, async (ledger) => {
+        res.set({
+          'Content-Type': format === 'xlsx' ? XLSX_MIME : CSV_MIME,
+          'Content-Disposition': attachment(`${ledger.title}.${format}`, `ledger.${format}`),
+          'Cache-Control': 'no-store',
+        });
+        started = true;
+        if (format === 'xlsx') await writeLedgerXlsx(res, '电子台帐', ledger.header, ledger.rows);
+        else await writeLedgerCsv(res, ledger.header, ledger.rows);
       });
-      started = true;
-      if (format === 'xlsx') await writeLedgerXlsx(res, '电子台帐', ledger.header, ledger.rows);
-      else await writeLedgerCsv(res, ledger.header, ledger.rows);
     } catch (err) {
       if (!started) return refuse(req, res, err);
       req.log?.error({ err }, 'ledger export failed midway');

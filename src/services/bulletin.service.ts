@@ -61,7 +61,8 @@ export const BULLETIN_CASES = 30;
  * The quarterly bulletin (送阅件) and the annual summary: the period's statistics beside the previous period's and
  * the same period's a year earlier (all through StatisticsService, so every figure means what it means there), the
  * leading categories against the trailing year, the typical cases and the results of key and difficult cases, and
- * a summary drafted from the figures. Scope rules are the statistics' (CaseAccessService.reportScope).
+ * a summary drafted from the figures. Scope rules are the statistics' (CaseAccessService.reportScope); it reads from a
+ * replica when replicas are configured.
  */
 export class BulletinService {
   constructor(
@@ -74,7 +75,10 @@ export class BulletinService {
   async bulletin(ctx: RequestContext, input: BulletinRequest): Promise<BulletinData> {
     const period = this.period(input);
     const report = await this.access.reportScope(ctx, input.unitId);
-    const asOf = new Date();
+    return ctx.onReplica((reader) => this.compose(reader, period, report, new Date()));
+  }
+
+  private async compose(ctx: RequestContext, period: BulletinPeriod, report: ReportScope, asOf: Date): Promise<BulletinData> {
     const trailing = trailingYear(period);
     const [now, previous, lastYear, trailingCounts, cases] = await Promise.all([
       this.statistics.compute(ctx, report, bulletinDates(period), asOf),

@@ -34,6 +34,14 @@ export class LedgerService {
     private readonly officeTimeZone: string,
   ) {}
 
+  /**
+   * Hands the ledger to `write` once the period and the scope are checked, reading it from a replica when replicas
+   * are configured; the replica connection is held until `write` has streamed every row.
+   */
+  stream(ctx: RequestContext, input: { from: string; to: string; unitId?: string | null }, write: (ledger: Ledger) => Promise<void>): Promise<void> {
+    return ctx.onReplica(async (reader) => write(await this.ledger(reader, input)));
+  }
+
   /** Checks the period and the scope (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND) before a byte is sent. */
   async ledger(ctx: RequestContext, input: { from: string; to: string; unitId?: string | null }): Promise<Ledger> {
     const period = this.statistics.period(input);

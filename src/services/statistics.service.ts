@@ -33,7 +33,8 @@ const n = (v: unknown) => Number(v ?? 0);
  * Statistics (DESIGN.md "Statistics"): the cases received in a period within a congress's scope, as they stood at
  * an instant. Every figure is one SQL aggregation over indexed columns — the case predicate of the access policy,
  * the case-event history for "finished at asOf" and the deadline rules judged at asOf — never cases loaded into
- * memory. The ledger and the bulletin select their cases with the same `periodCases`.
+ * memory. The ledger and the bulletin select their cases with the same `periodCases`. Reports read from a replica
+ * when replicas are configured (`ctx.onReplica`).
  */
 export class StatisticsService {
   constructor(
@@ -45,7 +46,7 @@ export class StatisticsService {
   async statistics(ctx: RequestContext, input: StatisticsRequest): Promise<StatisticsFigures<Unit>> {
     const period = this.period(input);
     const report = await this.access.reportScope(ctx, input.unitId);
-    return this.compute(ctx, report, period, input.asOf ?? new Date());
+    return ctx.onReplica((reader) => this.compute(reader, report, period, input.asOf ?? new Date()));
   }
 
   /** Validates a period's dates (YYYY-MM-DD, from before to, at most ten years). */
