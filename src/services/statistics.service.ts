@@ -61,42 +61,12 @@ export class StatisticsService {
   /** The figures of a scope the caller has already checked. */
   async compute(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date): Promise<StatisticsFigures<Unit>> {
     const months = periodMonths(period, this.officeTimeZone);
-    const rows = this.periodFacts(ctx, report, period, asOf, months);
-    const outer = () =>
-      ctx.manager
-        .createQueryBuilder()
-        .from(`(${rows.getQuery()})`, 'x')
-        .setParameters(rows.getParameters());
-    const lettersRx = `x.channel IN (${LETTERS.map((c) => `'${c}'`).join(', ')}) AND x.referredFromUnitId IS NULL`;
-    const visitRx = `x.channel = '${CaseChannel.VISIT}' AND x.referredFromUnitId IS NULL`;
-    const referralRx = 'x.referredFromUnitId IS NOT NULL';
-    const sum = (cond: string, value = '1') => `SUM(CASE WHEN ${cond} THEN ${value} ELSE 0 END)`;
-
+    const plan = this.plan(ctx, report, period, asOf);
     const [totals, byCategory, byMonth, byUnit] = await Promise.all([
-      outer()
-        .select('COUNT(*)', 'total')
-        .addSelect(sum(lettersRx), 'lettersReceived')
-        .addSelect(sum(`${lettersRx} AND x.finished = 1`), 'lettersClosed')
-        .addSelect(sum(visitRx), 'batches')
-        .addSelect(sum(visitRx, 'x.personCount'), 'persons')
-        .addSelect(sum(`${visitRx} AND x.replied = 1`), 'replied')
-        .addSelect(sum(referralRx), 'referralsReceived')
-        .addSelect(sum(`${referralRx} AND x.finished = 1`), 'referralsClosed')
-        .addSelect(sum('x.overdue = 1'), 'overdue')
-        .getRawOne<Record<string, unknown>>(),
-      outer()
-        .select('x.category', 'category')
-        .addSelect('COUNT(*)', 'received')
-        .addSelect(sum('x.finished = 1'), 'closed')
-        .groupBy('x.category')
-        .getRawMany<Record<string, unknown>>(),
-      outer()
-        .select('x.month', 'month')
-        .addSelect('COUNT(*)', 'received')
-        .addSelect(sum('x.finished = 1'), 'closed')
-        .groupBy('x.month')
-        .getRawMany<Record<string, unknown>>(),
-      this.byUnit(ctx, report, period, asOf),
+      plan.totals.getRawOne<Record<string, unknown>>(),
+      plan.byCategory.getRawMany<Record<string, unknown>>(),
+      plan.byMonth.getRawMany<Record<string, unknown>>(),
+      this.byUnit(plan.byUnit),
     ]);
 
     const letters = { received: n(totals?.lettersReceived), closed: n(totals?.lettersClosed), closureRate: null as number | null };
@@ -123,6 +93,50 @@ export class StatisticsService {
         .map((r) => ({ ...r, unit: units.get(r.unitId)! }))
         .sort((a, b) => b.assigned - a.assigned || a.unit.name.localeCompare(b.unit.name, 'zh-CN')),
       sentence: reportSentence({ totalReceived, letters, visits, referrals }),
+    };
+  }
+
+  /**
+   * The four aggregate queries the figures come from (totals, by category, by month, by unit), built and not run:
+   * `compute` runs them, and the benchmark runs the same SQL directly and explains it.
+   */
+  plan(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date) {
+    const months = periodMonths(period, this.officeTimeZone);
+    const rows = this.periodFacts(ctx, report, period, asOf, months);
+    const outer = () =>
+      ctx.manager
+        .createQueryBuilder()
+        .from(`(${rows.getQuery()})`, 'x')
+        .setParameters(rows.getParameters());
+    const lettersRx = `x.channel IN (${LETTERS.map((c) => `'${c}'`).join(', ')}) AND x.referredFromUnitId IS NULL`;
+    const visitRx = `x.channel = '${CaseChannel.VISIT}' AND x.referredFromUnitId IS NULL`;
+    const referralRx = 'x.referredFromUnitId IS NOT NULL';
+    const sum = (cond: string, value = '1') => `SUM(CASE WHEN ${cond} THEN ${value} ELSE 0 END)`;
+    const d = deadlineAtSql('a', asOf);
+    return {
+      totals: outer()
+        .select('COUNT(*)', 'total')
+        .addSelect(sum(lettersRx), 'lettersReceived')
+        .addSelect(sum(`${lettersRx} AND x.finished = 1`), 'lettersClosed')
+        .addSelect(sum(visitRx), 'batches')
+        .addSelect(sum(visitRx, 'x.personCount'), 'persons')
+        .addSelect(sum(`${visitRx} AND x.replied = 1`), 'replied')
+        .addSelect(sum(referralRx), 'referralsReceived')
+        .addSelect(sum(`${referralRx} AND x.finished = 1`), 'referralsClosed')
+        .addSelect(sum('x.overdue = 1'), 'overdue'),
+      byCategory: outer().select('x.category', 'category').addSelect('COUNT(*)', 'received').addSelect(sum('x.finished = 1'), 'closed').groupBy('x.category'),
+      byMonth: outer().select('x.month', 'month').addSelect('COUNT(*)', 'received').addSelect(sum('x.finished = 1'), 'closed').groupBy('x.month'),
+      // assignments on the period's cases, per unit: made, delivered on time, delivered at all, overdue — at asOf
+      byUnit: this.periodCases(ctx, report, period, asOf)
+        .innerJoin(Assignment, 'a', 'a.caseId = c.id')
+        .select('a.unitId', 'unitId')
+        .addSelect(sum(d.made), 'assigned')
+        .addSelect(sum(d.onTime), 'onTime')
+        .addSelect(sum(d.delivered), 'delivered')
+        .addSelect(sum(d.overdue), 'overdue')
+        .andWhere(d.made)
+        .setParameters(d.params)
+        .groupBy('a.unitId'),
     };
   }
 
@@ -198,21 +212,8 @@ export class StatisticsService {
       .setParameters({ ...deadline.params, ...Object.fromEntries(months.map((m, i) => [`stMonth${i}`, m.endsAt])) });
   }
 
-  /** Assignments on the period's cases, per unit: made, delivered on time, delivered at all, overdue — at asOf. */
-  private async byUnit(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date) {
-    const d = deadlineAtSql('a', asOf);
-    const sum = (cond: string) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
-    const rows = await this.periodCases(ctx, report, period, asOf)
-      .innerJoin(Assignment, 'a', 'a.caseId = c.id')
-      .select('a.unitId', 'unitId')
-      .addSelect(sum(d.made), 'assigned')
-      .addSelect(sum(d.onTime), 'onTime')
-      .addSelect(sum(d.delivered), 'delivered')
-      .addSelect(sum(d.overdue), 'overdue')
-      .andWhere(d.made)
-      .setParameters(d.params)
-      .groupBy('a.unitId')
-      .getRawMany<Record<string, unknown>>();
+  private async byUnit(query: SelectQueryBuilder<Case>) {
+    const rows = await query.getRawMany<Record<string, unknown>>();
     return rows.map((r) => {
       const reportedOnTime = n(r.onTime);
       const overdue = n(r.overdue);
