@@ -140,16 +140,16 @@ ${END}
 `;
 }
 
-/** Replaces the fan-out section of BENCHMARKS.md (or adds it), leaving any other benchmark's section alone. */
-export function writeBenchmarks(path: string, section: string): void {
+/** Replaces one section of BENCHMARKS.md (by its markers; the fan-out one by default) or adds it, leaving the others alone. */
+export function writeBenchmarks(path: string, section: string, markers: { start: string; end: string } = { start: START, end: END }): void {
   const header =
     '# 性能基准 / Benchmarks\n\n' +
     '由 `npm run bench` 生成；每个数值都与同一次运行中测得的基线相比。\n' +
     'Produced by `npm run bench`; every figure is a ratio against a baseline measured in the same run.\n\n';
   const current = existsSync(path) ? readFileSync(path, 'utf8') : header;
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
+  const start = current.indexOf(markers.start);
+  const end = current.indexOf(markers.end);
   const next =
-    start >= 0 && end > start ? current.slice(0, start) + section.trimEnd() + current.slice(end + END.length) : `${current.trimEnd()}\n\n${section}`;
+    start >= 0 && end > start ? current.slice(0, start) + section.trimEnd() + current.slice(end + markers.end.length) : `${current.trimEnd()}\n\n${section}`;
   writeFileSync(path, next.endsWith('\n') ? next : `${next}\n`);
 }
