@@ -69,7 +69,7 @@ function openGraphql(i: number, cmd: OpenCommand): Promise<void> {
       lazy: false,
       retryAttempts: 0,
       onNonLazyError: (e) => settle(e),
-      connectionParams: { authorization: `Bearer ${cmd.token}` },
+      connectionParams: { authorization: `Bearer ${cmd.tokens![i % cmd.tokens!.length]}` },
       on: {
         connected: () => {
           client.subscribe(

@@ -1,24 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../src/config/config';
 import { startServer, type RunningServer } from '../src/server';
 
-/** Fixed secrets for the benchmark's throw-away servers (the same values the test harness uses). */
-const JWT_SECRET = 'test-secret-'.padEnd(48, 'x');
-const PII_KEY = 'a1'.repeat(32);
-const ADMIN = { username: 'admin', password: 'admin-password-1' };
+/** Fresh secrets for the benchmark's throw-away servers (the configuration refuses predictable ones). */
+const JWT_SECRET = randomBytes(32).toString('base64');
+const PII_KEY = randomBytes(32).toString('hex');
+export const ADMIN = { username: 'admin', password: 'admin-password-1' };
 
 export const SUBSCRIPTION = 'subscription { caseEvents { type at case { id serialNo } } }';
 
 const REGISTER_CASE = `mutation RegisterCase($input: RegisterCaseInput!) { registerCase(input: $input) { id serialNo } }`;
 
 /** A running server with a county seeded through the API and a registrar signed in. */
-export interface GraphqlTarget {
+export interface GraphqlTarget extends SeededOffice {
   server: RunningServer;
   httpUrl: string;
   wsUrl: string;
-  registrarToken: string;
-  /** Registers one letter as the registrar; resolves with the new case's id once the response arrives. */
-  registerCase(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -27,7 +25,7 @@ interface GraphqlBody<T> {
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+export async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -70,48 +68,76 @@ export function benchEnv(databaseUrl: string, redisUrl?: string): NodeJS.Process
   };
 }
 
-/** Boots the real server in-process and seeds, through GraphQL over HTTP, the office the events come from. */
-export async function startGraphqlTarget(databaseUrl: string, redisUrl?: string): Promise<GraphqlTarget> {
-  const server = await startServer(loadConfig(benchEnv(databaseUrl, redisUrl)), pino({ level: 'silent' }));
-  const httpUrl = `http://127.0.0.1:${server.port}/graphql`;
-  try {
-    const admin = await login(httpUrl, ADMIN.username, ADMIN.password);
-    const suffix = `${process.pid}-${Date.now().toString(36)}`;
-    const unit = async (input: Record<string, unknown>) =>
-      (await gql<{ createUnit: { id: string } }>(httpUrl, 'mutation U($input: CreateUnitInput!) { createUnit(input: $input) { id } }', { input }, admin)).createUnit.id;
-    const city = await unit({ code: `bench-city-rd-${suffix}`, name: '某市人大常委会', kind: 'CONGRESS', level: 'CITY' });
-    const congress = await unit({ code: `bench-county-rd-${suffix}`, name: '某县人大常委会', kind: 'CONGRESS', level: 'COUNTY', parentId: city });
-    await unit({ code: `bench-county-gov-${suffix}`, name: '某县人民政府', kind: 'GOVERNMENT', level: 'COUNTY' });
-    await unit({ code: `bench-county-court-${suffix}`, name: '某县人民法院', kind: 'COURT', level: 'COUNTY' });
-    await unit({ code: `bench-county-proc-${suffix}`, name: '某县人民检察院', kind: 'PROCURATORATE', level: 'COUNTY' });
-    const registrar = { username: `bench-registrar-${suffix}`, password: 'pass-word-123' };
+/** The office the benchmark works in, seeded through GraphQL over HTTP. */
+export interface SeededOffice {
+  registrarToken: string;
+  /** Tokens of the registrar and as many other registrars of the same office as `subscribers` sockets need. */
+  viewerTokens: string[];
+  /** The county's government, court and procuratorate, the units cases are assigned to. */
+  handlingUnits: string[];
+  /** Registers one letter as the registrar; resolves with the new case's id once the response arrives. */
+  registerCase(): Promise<string>;
+}
+
+/**
+ * Seeds a county (its congress, the bodies cases go to) and a registrar of the congress through the API of the
+ * server at `httpUrl`; the server allows each user only `socketsPerUser` sockets, so `subscribers` sockets are
+ * spread over that many more registrars of the same office.
+ */
+export async function seedOffice(httpUrl: string, subscribers = 0, socketsPerUser = 10): Promise<SeededOffice> {
+  const admin = await login(httpUrl, ADMIN.username, ADMIN.password);
+  const suffix = `${process.pid}-${Date.now().toString(36)}`;
+  const unit = async (input: Record<string, unknown>) =>
+    (await gql<{ createUnit: { id: string } }>(httpUrl, 'mutation U($input: CreateUnitInput!) { createUnit(input: $input) { id } }', { input }, admin)).createUnit.id;
+  const city = await unit({ code: `bench-city-rd-${suffix}`, name: '某市人大常委会', kind: 'CONGRESS', level: 'CITY' });
+  const congress = await unit({ code: `bench-county-rd-${suffix}`, name: '某县人大常委会', kind: 'CONGRESS', level: 'COUNTY', parentId: city });
+  const handlingUnits = [
+    await unit({ code: `bench-county-gov-${suffix}`, name: '某县人民政府', kind: 'GOVERNMENT', level: 'COUNTY' }),
+    await unit({ code: `bench-county-court-${suffix}`, name: '某县人民法院', kind: 'COURT', level: 'COUNTY' }),
+    await unit({ code: `bench-county-proc-${suffix}`, name: '某县人民检察院', kind: 'PROCURATORATE', level: 'COUNTY' }),
+  ];
+  const registrar = async (i: number) => {
+    const user = { username: `bench-registrar-${i}-${suffix}`, password: 'pass-word-123' };
     await gql(
       httpUrl,
       'mutation C($input: CreateUserInput!) { createUser(input: $input) { id } }',
-      { input: { ...registrar, displayName: '压测登记员', unitId: congress, roles: ['REGISTRAR'] } },
+      { input: { ...user, displayName: `压测登记员${i}`, unitId: congress, roles: ['REGISTRAR'] } },
       admin,
     );
-    const registrarToken = await login(httpUrl, registrar.username, registrar.password);
-    let seq = 0;
-    return {
-      server,
-      httpUrl,
-      wsUrl: `ws://127.0.0.1:${server.port}/graphql`,
-      registrarToken,
-      registerCase: async () => {
-        const input = {
-          channel: 'LETTER',
-          caseType: 'CLAIM',
-          receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
-          category: '土地征收',
-          summary: `反映征地补偿款未足额发放（压测 ${++seq}）`,
-          content: '本人承包地于 2025 年被征收，补偿款至今未足额发放，请求依法处理。',
-          petitioners: [{ name: '张三', idNumber: '11010519491231002X', phone: '13812345678', address: '某县某镇某村 1 号' }],
-        };
-        return (await gql<{ registerCase: { id: string } }>(httpUrl, REGISTER_CASE, { input }, registrarToken)).registerCase.id;
-      },
-      stop: () => server.stop(),
-    };
+    return login(httpUrl, user.username, user.password);
+  };
+  const viewerTokens: string[] = [];
+  const viewers = Math.max(1, Math.ceil(subscribers / socketsPerUser));
+  for (let i = 0; i < viewers; i++) viewerTokens.push(await registrar(i));
+  const registrarToken = viewerTokens[0];
+  let seq = 0;
+  return {
+    registrarToken,
+    viewerTokens,
+    handlingUnits,
+    registerCase: async () => {
+      const input = {
+        channel: 'LETTER',
+        caseType: 'CLAIM',
+        receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        category: '土地征收',
+        summary: `反映征地补偿款未足额发放（压测 ${++seq}）`,
+        content: '本人承包地于 2025 年被征收，补偿款至今未足额发放，请求依法处理。',
+        petitioners: [{ name: '张三', idNumber: '11010519491231002X', phone: '13812345678', address: '某县某镇某村 1 号' }],
+      };
+      return (await gql<{ registerCase: { id: string } }>(httpUrl, REGISTER_CASE, { input }, registrarToken)).registerCase.id;
+    },
+  };
+}
+
+/** Boots the real server in-process and seeds, through GraphQL over HTTP, the office the events come from. */
+export async function startGraphqlTarget(databaseUrl: string, redisUrl?: string, subscribers = 0): Promise<GraphqlTarget> {
+  const config = loadConfig(benchEnv(databaseUrl, redisUrl));
+  const server = await startServer(config, pino({ level: 'silent' }));
+  const httpUrl = `http://127.0.0.1:${server.port}/graphql`;
+  try {
+    const office = await seedOffice(httpUrl, subscribers, config.ws.maxSocketsPerUser);
+    return { ...office, server, httpUrl, wsUrl: `ws://127.0.0.1:${server.port}/graphql`, stop: () => server.stop() };
   } catch (err) {
     await server.stop();
     throw err;

@@ -7,8 +7,12 @@ export interface OpenCommand {
   mode: ClientMode;
   url: string;
   n: number;
-  /** graphql mode: the bearer token sent in connectionParams and the subscription document. */
-  token?: string;
+  /**
+   * graphql mode: the bearer tokens sent in connectionParams (client i uses tokens[i % tokens.length]: the
+   * server allows a user only a few sockets, so the N subscribers are spread over several users) and the
+   * subscription document.
+   */
+  tokens?: string[];
   query?: string;
   /** How many clients may be connecting at the same time. */
   connectConcurrency: number;

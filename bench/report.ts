@@ -110,13 +110,10 @@ K 个事件逐一发送，共 N×K 个延迟取中位数与 p99。吞吐：以 $
 M 个事件为止。基线是同一机器、同一客户端线程上的裸 \`ws\` 服务器，向 N 个连接广播形状和大小相同（约 200 字节）的消息，
 不经 GraphQL、发布订阅与数据库。
 
-**为什么可见性过滤占主导。** 每个事件只携带 ID；每个订阅者都要按自己的权限判断能否看到该件：过滤器 \`mayReceive\`
-为每个订阅者执行一次可见性 SQL 查询（与列表、详情相同的可见性查询，读出整行信访件），通过后 \`case\` 字段直接使用
-这次读出的结果。因此一个事件对 N 个订阅者就是 N 次数据库查询加 N 次 GraphQL 执行，工作量随 N 线性增长；
-SQLite（better-sqlite3）的查询是同步的，全部在服务器所在的那一个线程上排队执行，期间该线程不处理其他请求（见上表的事件循环延迟）。
-所有订阅者的检查几乎都在第一条消息发出之前完成，所以"第一个客户端"的延迟也接近整个扇出的时间。裸 ws 广播每个客户端只需
-一次套接字写入（这也是基线的主要成本）。Redis 只在每个事件上增加一次往返，而不是每个订阅者一次，
-与 N 次查询相比很小；内存与 Redis 两行之差在这台共享的双核机器上主要是运行间的噪声。
+**每个订阅者还剩下什么。** 每个事件只携带 ID。可见性按事件只决定一次：信访件、交办及其单位只读一次，每个订阅者的权限
+交给访问策略的内存判断（\`mayReceive\`），不再查询数据库。剩下与 N 成正比的是每个订阅者的内存过滤、一次 GraphQL 执行（字段从同一份数据解析）、一次序列化和一次套接字写入；这些都在服务器所在的那一个线程上完成（见上表的事件循环延迟）。
+服务器限制每个用户最多 10 个实时连接，所以 N 个订阅者分布在 N/10 个同一办公室的登记员名下。
+内存与 Redis 两行之差在这台共享的双核机器上主要是运行间的噪声。
 
 **What is measured.** The server runs in-process on the main thread (the production HTTP + graphql-ws stack on a real
 database); the N clients run in a worker thread of the same process (their own event loop, over loopback), and both
@@ -127,29 +124,30 @@ time and the N×K delays give the median and p99. Throughput sends M mutations, 
 every client has all M events. The baseline is a bare \`ws\` server on the same machine and the same client thread,
 broadcasting a message of the same shape and size (~200 bytes) to N sockets, with no GraphQL, pub/sub or database.
 
-**Why visibility filtering dominates.** An event carries ids only, and every subscriber must be checked against its
-own permissions: the \`mayReceive\` filter runs one visibility SQL query (the same visibility query lists and reads use, which loads
-the whole case row) per subscriber, and for those who pass, the \`case\` field reuses that row. One event is therefore
-N database queries plus N GraphQL executions, linear in N; on SQLite (better-sqlite3) the
-queries are synchronous and queue on the one thread the server runs on, which serves nothing else meanwhile (see the
-event-loop delay above). Nearly every subscriber's check runs before the first message is written, so even the first
-client waits for almost the whole fan-out. A raw broadcast is one socket write per client (which is most of the
-baseline's own cost). Redis adds one round trip per event, not per subscriber, which is small beside N queries; the
-gap between the in-memory and Redis rows is mostly run-to-run noise on this shared two-core machine.
+**What is left per subscriber.** An event carries ids only. Visibility is decided once per event: the case, its
+assignments and their units are loaded once, and each subscriber's scope is put to the access policy's in-memory
+predicate (\`mayReceive\`), with no query. What still grows with N
+is each subscriber's in-memory filter, one GraphQL execution (its fields resolved from the same loaded data), one serialisation (graphql-ws puts each subscription's id in its own message)
+and one socket write, all on the one thread the server runs
+on (see the event-loop delay above). The server allows a user at most 10 live sockets, so the N subscribers are spread
+over N/10 registrars of the same office. The gap between the in-memory and Redis rows is mostly run-to-run noise on
+this shared two-core machine.
 ${END}
 `;
 }
 
-/** Replaces one section of BENCHMARKS.md (by its markers; the fan-out one by default) or adds it, leaving the others alone. */
-export function writeBenchmarks(path: string, section: string, markers: { start: string; end: string } = { start: START, end: END }): void {
+/** Replaces one benchmark's section of BENCHMARKS.md (or adds it), leaving every other section alone. */
+export function writeBenchmarks(path: string, section: string, name = 'fanout'): void {
+  const START = `<!-- bench:${name}:start -->`;
+  const END = `<!-- bench:${name}:end -->`;
   const header =
     '# 性能基准 / Benchmarks\n\n' +
     '由 `npm run bench` 生成；每个数值都与同一次运行中测得的基线相比。\n' +
     'Produced by `npm run bench`; every figure is a ratio against a baseline measured in the same run.\n\n';
   const current = existsSync(path) ? readFileSync(path, 'utf8') : header;
-  const start = current.indexOf(markers.start);
-  const end = current.indexOf(markers.end);
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
   const next =
-    start >= 0 && end > start ? current.slice(0, start) + section.trimEnd() + current.slice(end + markers.end.length) : `${current.trimEnd()}\n\n${section}`;
+    start >= 0 && end > start ? current.slice(0, start) + section.trimEnd() + current.slice(end + END.length) : `${current.trimEnd()}\n\n${section}`;
   writeFileSync(path, next.endsWith('\n') ? next : `${next}\n`);
 }

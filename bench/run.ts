@@ -164,11 +164,11 @@ async function rawBaseline(): Promise<ResultRow> {
 
 async function graphqlRun(key: 'memory' | 'redis', label: string, redisUrl?: string): Promise<ResultRow> {
   log(`${label}: starting server`);
-  const target = await startGraphqlTarget(DATABASE_URL, redisUrl);
+  const target = await startGraphqlTarget(DATABASE_URL, redisUrl, N);
   const stopServer = track(`${label} server`, () => target.stop());
   if (target.server.runtime.pubsub.backend !== (redisUrl ? 'redis' : 'memory')) throw new Error(`${label}: server runs ${target.server.runtime.pubsub.backend} pub/sub`);
   const { pool, connectMs, close } = await openPool(label, (p) =>
-    p.open({ mode: 'graphql', url: target.wsUrl, token: target.registrarToken, query: SUBSCRIPTION, n: N, connectConcurrency: 20, connectTimeoutMs: 30_000 }, 180_000),
+    p.open({ mode: 'graphql', url: target.wsUrl, tokens: target.viewerTokens, query: SUBSCRIPTION, n: N, connectConcurrency: 20, connectTimeoutMs: 30_000 }, 180_000),
   );
   // graphql-ws does not acknowledge a subscribe; give the server a moment, then the first warm-up event
   // (which every client must receive) proves that all N subscriptions are live
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
 
   log(`N=${N} clients, K=${K} single events, M=${M} burst events (${CONCURRENCY} in flight), database ${DATABASE_URL.startsWith('sqlite') ? DATABASE_URL : 'mysql'}`);
   const notes: string[] = [];
-  if (M !== 200) notes.push(`M = ${M}（任务设定为 200；N = 1000 时每个事件需 N 次可见性查询，为使整次运行不超过安全时限而减少，可用 BENCH_BURST=200 复测）。M = ${M} rather than 200: at N = 1000 each event costs N visibility queries, and the run must stay inside its safety limit; BENCH_BURST=200 measures the full burst.`);
+  if (M !== 200) notes.push(`M = ${M}（任务设定为 200；N = 1000 时每个事件需 N 次 GraphQL 执行，为使整次运行不超过安全时限而减少，可用 BENCH_BURST=200 复测）。M = ${M} rather than 200: at N = 1000 each event costs N GraphQL executions, and the run must stay inside its safety limit; BENCH_BURST=200 measures the full burst.`);
   const loadAtStart = loadavg()[0];
   rows.push(await rawBaseline());
   rows.push(await graphqlRun('memory', 'GraphQL, in-memory pub/sub'));

@@ -205,7 +205,7 @@ async function main(): Promise<void> {
       ledger,
     );
     process.stdout.write(text);
-    writeBenchmarks(resolve(__dirname, '..', '..', 'BENCHMARKS.md'), text, { start: START, end: END });
+    writeBenchmarks(resolve(__dirname, '..', '..', 'BENCHMARKS.md'), text, 'statistics');
   } finally {
     await pool.end();
     await server.stop();

@@ -134,6 +134,7 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
     app.disable('x-powered-by');
     const httpServer = createHttpServer(app);
     const ws = attachGraphqlWs(httpServer, schema, runtime, noIntrospection);
+    runtime.units.listen();
 
     const apollo = new ApolloServer<RequestContext>({
       schema,

@@ -3,12 +3,12 @@ import { createTestServer, type TestServer } from './harness/test-server';
 import { ACCESS_ROLES, AccessProbe, buildAccessWorld, present, secret, type Access, type AccessRole, type AccessWorld } from './harness/access-fixtures';
 
 /**
- * Who sees what (DESIGN.md), as a table: every path below has a declared audience, and every role of
+ * Who sees what (docs/rules.md), as a table: every path below has a declared audience, and every role of
  * `ACCESS_ROLES` outside it must be refused. Each (role, path) pair is one test, named after both.
  *
  * ALLOW: the value or item is there. DENY: a denied case or matter answers NOT_FOUND (UNAUTHENTICATED without a
  * token), a denied item of a list is absent, a denied scalar is null. MASKED: the masked form (the phone without the
- * PII permission). Every expectation comes from DESIGN.md, not from what the server does today.
+ * PII permission). Every expectation comes from docs/rules.md, not from what the server does today.
  *
  * Nobody lists `admin`, the bootstrap administrator: it belongs to no unit, so it is office staff of no congress
  * ("Congress office staff (registrar, leader, admin): all cases of their congress"), and nothing grants it a case
@@ -310,7 +310,7 @@ const expectation = (row: Row, role: AccessRole): Access => (row.allow.includes(
 
 const MATRIX = [...ROWS, ...REPORT_ROWS].flatMap((row) => ACCESS_ROLES.map((role) => ({ role, path: row.path, expected: expectation(row, role), row })));
 
-describe('access matrix: role × path (DESIGN.md "Who sees what")', () => {
+describe('access matrix: role × path (docs/rules.md "Who sees what")', () => {
   let t: TestServer;
   let w: AccessWorld;
   let probes: Record<AccessRole, AccessProbe>;

@@ -153,4 +153,26 @@ describe('access below the case level', () => {
       await officeLive.close();
     }
   });
+
+  it('filters and orders tell a unit nothing of another unit\'s assignment', async () => {
+    const p3 = await seedCountyPeople(t);
+    const c = await acceptedCase(p3.registrar);
+    await p3.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p3.county.court, mode: 'ASSIGN', dueInDays: 60 } });
+    await p3.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p3.county.procuratorate, mode: 'ASSIGN', role: 'ASSIST', dueInDays: 2 } });
+    const ids = async (client: typeof p3.court, filter: Record<string, unknown>) =>
+      (await client.ok('query($f: CaseFilter) { cases(first: 10, filter: $f) { edges { node { id } } } }', { f: filter })).cases.edges.map((e: { node: { id: string } }) => e.node.id);
+    // the office sees both assignments through the filters
+    expect(await ids(p3.registrar, { unitId: p3.county.procuratorate })).toEqual([c.id]);
+    expect(await ids(p3.registrar, { deadlineState: 'DUE_SOON' })).toEqual([c.id]);
+    // the court: asking about the procuratorate's assignment or its deadline finds nothing
+    expect(await ids(p3.court, { unitId: p3.county.procuratorate })).toEqual([]);
+    expect(await ids(p3.court, { deadlineState: 'DUE_SOON' })).toEqual([]);
+    expect(await ids(p3.court, { deadlineState: 'ON_TRACK' })).toEqual([c.id]);
+    // ordered by due time, the court's own due times decide: the other case (due in 30 days) comes before this one
+    // (due in 60 for the court, though in 2 for the procuratorate)
+    const other = await acceptedCase(p3.registrar);
+    await p3.registrar.ok(ASSIGN_CASE, { input: { caseId: other.id, unitId: p3.county.court, mode: 'ASSIGN', dueInDays: 30 } });
+    const ordered = (await p3.court.ok('{ cases(first: 10, orderBy: { field: DUE_AT, direction: ASC }) { edges { node { id } } } }')).cases.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(ordered).toEqual([other.id, c.id]);
+  });
 });

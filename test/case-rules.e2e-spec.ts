@@ -2,7 +2,7 @@ import { expectErrorCode, type GraphQLResponse } from './harness/graphql-client'
 import { ASSIGN_CASE, REGISTER_CASE, daysAgo, letterInput, seedCountyPeople, setStoredColumns, type CountyPeople } from './harness/case-fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
 
-// The case workflow's rules (DESIGN.md, "Case workflow"), each refusal checked to leave no trace behind.
+// The case workflow's rules (docs/rules.md, "Case workflow"), each refusal checked to leave no trace behind.
 
 const ACCEPT_CASE = 'mutation($id: ID!) { acceptCase(id: $id) { id status } }';
 const DECLINE_CASE = 'mutation($id: ID!, $r: String!) { declineCase(id: $id, reason: $r) { id status } }';

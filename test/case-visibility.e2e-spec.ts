@@ -10,7 +10,7 @@ const ACCEPT_ASSIGNMENT = 'mutation($id: ID!) { acceptAssignment(id: $id) { id s
 const REPLY = `mutation($i: ReplyInput!) { replyToPetitioner(input: $i) { id outcome unit { id } case { id status } } }`;
 
 /**
- * Who sees what (DESIGN.md): each test seeds a county of its own, so a unit's list holds exactly the cases
+ * Who sees what (docs/rules.md): each test seeds a county of its own, so a unit's list holds exactly the cases
  * the test made for it and totalCount can be asserted exactly.
  */
 describe('who sees which case', () => {

@@ -5,7 +5,7 @@ import { seedUser } from './harness/fixtures';
 import { TEST_JWT_SECRET, createTestServer, type TestServer } from './harness/test-server';
 import { connectLive, type LiveResult } from './harness/ws-client';
 
-// Errors a form can use (DESIGN.md "API conventions"): every field error at once; refusals of graphql-js itself
+// Errors a form can use (docs/rules.md "API conventions"): every field error at once; refusals of graphql-js itself
 // (missing, unknown or mistyped input, in the document or in the variables) with a field path and a Chinese
 // message, on HTTP and on the WebSocket; UNAUTHENTICATED with its reason; nullable lookups that keep the rest.
 

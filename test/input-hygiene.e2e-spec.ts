@@ -21,7 +21,7 @@ interface FieldError {
   message: string;
 }
 
-/** The refusal's field errors, after checking the shape DESIGN.md promises: all of them, the first also as `field`. */
+/** The refusal's field errors, after checking the shape docs/rules.md promises: all of them, the first also as `field`. */
 function fieldErrorsOf(res: GraphQLResponse): FieldError[] {
   const err = expectErrorCode(res, 'BAD_USER_INPUT');
   expect(res.errors).toHaveLength(1);

@@ -43,7 +43,7 @@ describe('matters: the issue several cases share', () => {
     await p.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p.county.government, mode: 'ASSIGN' } });
     const q = 'query($id: ID!) { case(id: $id) { accusedUnit { id } } }';
     expect((await p.cityRegistrar.ok(q, { id: c.id })).case.accusedUnit).toEqual({ id: p.county.landBureau });
-    // DESIGN.md: the accused unit itself, not its superior, is excluded; the unit handling it must know whom it concerns
+    // docs/rules.md: the accused unit itself, not its superior, is excluded; the unit handling it must know whom it concerns
     expect((await p.government.ok(q, { id: c.id })).case.accusedUnit).toEqual({ id: p.county.landBureau });
     expectErrorCode(await p.land.query(q, { id: c.id }), 'NOT_FOUND');
   });

@@ -3,8 +3,8 @@ import { assignmentDeadlineState } from '../src/domain/assignment-deadline';
 import { Assignment } from '../src/entities/assignment.entity';
 import { Case } from '../src/entities/case.entity';
 import { AssignmentMode, AssignmentRole, AssignmentStatus, CaseChannel, CaseStatus, CaseType, DeadlineStateEnum } from '../src/entities/case-enums';
-import { mayViewCase, type CaseScope } from '../src/policy/access-policy';
-import { caseVisibilitySql } from '../src/policy/case-visibility.sql';
+import { mayViewAssignment, mayViewCase, type CaseScope } from '../src/policy/access-policy';
+import { assignmentVisibilitySql, caseVisibilitySql } from '../src/policy/case-visibility.sql';
 import { deadlineStateSql } from '../src/services/deadline-sql';
 import { createTestServer, ENGINE, type TestServer } from './harness/test-server';
 
@@ -93,6 +93,18 @@ describe(`one rule, two forms (${ENGINE})`, () => {
       // the rule is not vacuous: each office and unit sees some cases and misses others
       if (scope.kind !== 'none') expect(inMemory.length).toBeGreaterThan(0);
       expect(inMemory.length).toBeLessThan(cases.length);
+
+      // and the assignments of those cases that filters and sort keys may look at
+      const own = assignmentVisibilitySql(scope, 'a');
+      const visibleAssignments = await ds()
+        .getRepository(Assignment)
+        .createQueryBuilder('a')
+        .select('a.id', 'id')
+        .where('a.caseId IN (:...ids)', { ids })
+        .andWhere(own.where, own.params)
+        .getRawMany<{ id: string }>();
+      const expected = assignments.filter((a) => mayViewAssignment(scope, a as Assignment)).map((a) => a.id!);
+      expect(visibleAssignments.map((r) => r.id).sort()).toEqual(expected.sort());
     }
   });
 

@@ -97,5 +97,8 @@ describe('the README tour', () => {
     expect(output).not.toMatch(/: null|"null"/);
     expect(run.stdout).toMatch(/"satisfaction": "SATISFIED"/);
     expect(run.stdout).toMatch(/"status": "CLOSED"/);
+    // the demo's concluded joint meeting shows its approved wording, and its minutes download as a Word file
+    expect(run.stdout).toMatch(/"status": "APPROVED"/);
+    expect(run.stdout).toMatch(/minutes\.docx/);
   }, 180_000);
 });

@@ -8,7 +8,7 @@ import { audienceOf } from '../src/policy/enforce-audiences';
 const PUBLIC_OPERATIONS = ['Query.caseProgress', 'Query.errorCodes', 'Mutation.login', 'Mutation.rateCase'];
 
 /**
- * Deny by default at the schema (DESIGN.md "Who sees what"): every field of every object type declares who may
+ * Deny by default at the schema (docs/rules.md "Who sees what"): every field of every object type declares who may
  * read it, and every operation either requires a signed-in user or is on the short public list above.
  */
 describe('schema audiences', () => {

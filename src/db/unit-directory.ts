@@ -18,23 +18,33 @@ export class UnitDirectory {
   private units?: Promise<Unit[]>;
   private readonly stops: Array<() => Promise<unknown>> = [];
 
+  private listening = false;
+
   constructor(
     private readonly pubsub: AppPubSub,
-    logger: Logger,
-  ) {
-    const changes = pubsub.subscribe('UNITS_CHANGED');
-    const status = pubsub.local.subscribe('LIVE_STATUS');
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Starts listening for changes made on any instance; until then nothing is cached. Called once the server is
+   * up, so the subscription is not queued on a Redis connection that is still being set up.
+   */
+  listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    const changes = this.pubsub.subscribe('UNITS_CHANGED');
+    const status = this.pubsub.local.subscribe('LIVE_STATUS');
     for (const stream of [changes, status] as AsyncIterableIterator<unknown>[]) {
       void (async () => {
         for await (const _ of stream) this.forget();
-      })().catch((err: unknown) => logger.error({ err }, 'unit directory stopped listening'));
+      })().catch((err: unknown) => this.logger.error({ err }, 'unit directory stopped listening'));
       this.stops.push(async () => stream.return?.());
     }
   }
 
   /** Every unit; inside a transaction, as that transaction sees them. */
   all(ctx: Reader): Promise<Unit[]> {
-    if (ctx.transactionManager || !this.pubsub.connected()) return ctx.repo(Unit).find();
+    if (ctx.transactionManager || !this.listening || !this.pubsub.connected()) return ctx.repo(Unit).find();
     if (!this.units) {
       const loading = ctx.repo(Unit).find();
       this.units = loading;

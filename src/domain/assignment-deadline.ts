@@ -25,7 +25,7 @@ export function doneAtOf(a: Pick<AssignmentClock, 'status' | 'deliveredAt' | 'en
 }
 
 /**
- * `deadlineState` of an assignment at `now` (DESIGN.md "Deadlines"): DONE / DONE_LATE once done, ENDED for one
+ * `deadlineState` of an assignment at `now` (docs/rules.md "Deadlines"): DONE / DONE_LATE once done, ENDED for one
  * that ended without a result, ON_TRACK while a hearing runs, else judged against the due instant. Its SQL form
  * is `deadlineStateSql` (src/services/deadline-sql.ts); a test runs both over every state on both engines.
  */

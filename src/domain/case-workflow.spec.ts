@@ -24,7 +24,7 @@ const A = CaseAction;
 const AS = AssignmentStatus;
 const AA = AssignmentAction;
 
-// Written out by hand from DESIGN.md "Case workflow", independently of the module's table: [from, action, to].
+// Written out by hand from docs/rules.md "Case workflow", independently of the module's table: [from, action, to].
 const LEGAL_CASE_TRANSITIONS: Array<[CaseStatus, CaseAction, CaseStatus]> = [
   [S.REGISTERED, A.ACCEPT, S.ACCEPTED],
   [S.REGISTERED, A.DECLINE, S.DECLINED],

@@ -2,7 +2,7 @@ import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 
 /**
- * The case and assignment state machines (DESIGN.md, "Case workflow"): the one place that says which action is
+ * The case and assignment state machines (docs/rules.md, "Case workflow"): the one place that says which action is
  * allowed in which state. Services ask here before every transition, so that an illegal one is always refused
  * with INVALID_TRANSITION and never silently ignored. Conditions that need data beyond the state (every ASSIGN-mode
  * assignment completed before closing, the 30-day reopening window, the 5-working-day objection window, who may

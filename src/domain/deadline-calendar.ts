@@ -7,7 +7,7 @@ import {
 } from './office-time';
 
 /**
- * One or more years of the State Council's holiday arrangement, loaded by an ADMIN as data (DESIGN.md,
+ * One or more years of the State Council's holiday arrangement, loaded by an ADMIN as data (docs/rules.md,
  * "Deadlines"). Dates are local 'YYYY-MM-DD' strings.
  */
 export interface HolidayTable {
@@ -23,7 +23,7 @@ export interface HolidayTableError {
   message: string;
 }
 
-/** Derived, never stored: see DESIGN.md, "Deadlines". */
+/** Derived, never stored: see docs/rules.md, "Deadlines". */
 export type DeadlineState = 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE' | 'DONE' | 'DONE_LATE';
 
 /** A span during which a clock does not run (a hearing, 听证); `to` absent while it is still going on. */

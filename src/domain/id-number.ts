@@ -2,7 +2,7 @@ import { isValidLocalDate, localDateOf } from './office-time';
 
 /**
  * Petitioners' ID numbers and phone numbers: validation, normalisation and the masked forms shown to viewers
- * without the PII permission (DESIGN.md, "Who sees what").
+ * without the PII permission (docs/rules.md, "Who sees what").
  */
 
 /** The outcome of checking a piece of personal data: its canonical form, or a Chinese message for the form. */

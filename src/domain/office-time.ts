@@ -2,7 +2,7 @@
  * Office time: turning UTC instants into the office's local calendar and back.
  *
  * Instants are stored in UTC, but every day boundary (deadlines, monthly reports) belongs to the office's
- * time zone (DESIGN.md, "Deadlines"): a letter received at 23:30 on 31 March in Shanghai belongs to March even
+ * time zone (docs/rules.md, "Deadlines"): a letter received at 23:30 on 31 March in Shanghai belongs to March even
  * though it is already 15:30Z. Local dates travel as 'YYYY-MM-DD' strings so that no code path can silently
  * reinterpret them in the server's own zone.
  */

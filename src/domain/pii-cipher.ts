@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * Encryption at rest and keyed hashing of petitioners' personal data (DESIGN.md, "Who sees what": ID number, phone
+ * Encryption at rest and keyed hashing of petitioners' personal data (docs/rules.md, "Who sees what": ID number, phone
  * and address are encrypted; the ID number is also stored as a keyed hash for matching repeat petitioners).
  */
 

@@ -3,7 +3,7 @@ import { ErrorCode } from '../errors/error-code';
 import type { Outcome } from '../entities/case-enums';
 
 /**
- * The unified reply wording (统一答复口径, DESIGN.md "Unified reply wording") as plain rules: how replies and core
+ * The unified reply wording (统一答复口径, docs/rules.md "Unified reply wording") as plain rules: how replies and core
  * statements are compared, what makes a wording approvable, whether a reply conforms, and which earlier reply a
  * new one contradicts. The reply service calls `assertReplyConforms` on its one path; nothing here reads data.
  */

@@ -20,7 +20,7 @@ const optional = { required: false };
 const problem = (value: string, kind: TextKind, opts = required) => textProblem(value, kind, '字段', opts);
 
 describe('the documented limits', () => {
-  it('are the ones DESIGN.md states', () => {
+  it('are the ones docs/rules.md states', () => {
     expect([NAME_MAX, REASON_MAX, SUMMARY_MAX, LONG_TEXT_MAX]).toEqual([100, 2000, 500, 50000]);
     expect([PASSWORD_MIN, PASSWORD_MAX]).toEqual([8, 128]);
     expect(TEXT_RULES.name.singleLine).toBe(true);

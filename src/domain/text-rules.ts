@@ -1,5 +1,5 @@
 /**
- * Input hygiene (DESIGN.md, "API conventions"): how long each class of free text may be, which characters it may
+ * Input hygiene (docs/rules.md, "API conventions"): how long each class of free text may be, which characters it may
  * hold, when a value counts as blank, and which instants an input may name. The schema's input decorators and the
  * README's table of limits are derived from the constants here, so a limit is changed in this file only.
  *

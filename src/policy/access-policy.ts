@@ -4,7 +4,7 @@ import { ParticipantCapacity } from '../entities/joint-meeting-enums';
 import { UnitKind } from '../entities/unit-kind.enum';
 
 /**
- * The one room that knows who sees what (DESIGN.md "Who sees what"). Everything here is a plain function of
+ * The one room that knows who sees what (docs/rules.md "Who sees what"). Everything here is a plain function of
  * the viewer's scope and the facts of a case; the SQL form of the case rule lives beside it
  * (case-visibility.sql.ts) and a test proves the two agree on both engines. Lists, reads, field resolvers, the
  * timeline, exports and the subscription filter all ask these functions; nobody else writes a rule.

@@ -31,3 +31,19 @@ export function caseVisibilitySql(
       return { where: '1 = 0', params: {} };
   }
 }
+
+/**
+ * The SQL form of `mayViewAssignment` over an assignment aliased `alias`: the office sees every assignment of the
+ * cases it holds, a unit only its own. Filters and sort keys that look at assignments (unit, deadline state, due
+ * time) add it, so that no list order or filter tells a unit about another unit's assignment.
+ */
+export function assignmentVisibilitySql(scope: CaseScope, alias: string): { where: string; params: Record<string, unknown> } {
+  switch (scope.kind) {
+    case 'congresses':
+      return { where: '1 = 1', params: {} };
+    case 'unit':
+      return { where: `${alias}.unitId = :pvaUnitId`, params: { pvaUnitId: scope.unitId } };
+    case 'none':
+      return { where: '1 = 0', params: {} };
+  }
+}

@@ -12,7 +12,7 @@ import type { CaseEventPayload, DeadlineAlertPayload, LiveStatusPayload } from '
 /** Delivers an event only to a subscriber the access policy lets see it now; decided from one load per event. */
 async function mayReceive({ payload, context }: SubscriptionHandlerData<CaseEventPayload | DeadlineAlertPayload, object, RequestContext>): Promise<boolean> {
   if ('type' in payload) {
-    const event = { type: payload.type as CaseEventType, assignmentId: payload.assignmentId, actorId: payload.actorId };
+    const event = { type: payload.type as CaseEventType, assignmentId: payload.assignmentId, actorId: payload.actorId, access: payload.access };
     return context.services.live.mayReceive(context, payload.eventId, payload.caseId, event);
   }
   const key = `alert:${payload.assignmentId}:${payload.kind}:${payload.dueAt}`;

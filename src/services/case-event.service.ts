@@ -1,6 +1,9 @@
 import type { RequestContext } from '../context/request-context';
 import { CaseEventRecord } from '../entities/case-event.entity';
 import { CaseEventType } from '../entities/case-enums';
+import { Assignment } from '../entities/assignment.entity';
+import { Case } from '../entities/case.entity';
+import type { CaseAccessFacts } from '../subscriptions/pubsub';
 
 export interface CaseEventInput {
   caseId: string;
@@ -34,7 +37,7 @@ export class CaseEventService {
         seq,
       }),
     );
-    ctx.afterCommit(() =>
+    ctx.afterCommit(async () =>
       ctx.app.pubsub.publish('CASE_EVENT', {
         eventId: row.id,
         caseId: row.caseId,
@@ -42,9 +45,20 @@ export class CaseEventService {
         type: row.type,
         at: row.at.toISOString(),
         actorId: row.actorId,
+        access: await this.accessFacts(ctx, row.caseId),
       }),
     );
     return row;
+  }
+
+  /** The case's policy facts right after the change committed, carried with its event. */
+  private async accessFacts(ctx: RequestContext, caseId: string): Promise<CaseAccessFacts | undefined> {
+    const [c, assignments] = await Promise.all([
+      ctx.repo(Case).findOne({ where: { id: caseId }, select: { id: true, congressId: true, accusedUnitId: true } }),
+      ctx.repo(Assignment).find({ where: { caseId }, select: { id: true, unitId: true, status: true } }),
+    ]);
+    if (!c) return undefined;
+    return { congressId: c.congressId, accusedUnitId: c.accusedUnitId, assignments: assignments.map((a) => ({ id: a.id, unitId: a.unitId, status: a.status })) };
   }
 
   timeline(ctx: RequestContext, caseId: string): Promise<CaseEventRecord[]> {

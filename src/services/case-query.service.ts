@@ -11,6 +11,7 @@ import type { CaseFilter } from '../schema/inputs/case-workflow.inputs';
 import { visibleCaseLoader } from '../loaders/case.loaders';
 import type { LoaderFactory } from '../context/request-context';
 import type { CaseAccessService } from './case-access.service';
+import { assignmentVisibilitySql } from '../policy/case-visibility.sql';
 
 /** One page of the case list in the order asked for, with opaque keyset cursors. */
 export interface CasePage {
@@ -23,7 +24,7 @@ const OPEN_ASSIGNMENT = Object.values(AssignmentStatus).filter(isOpenAssignment)
 
 /** A sort key as SQL over the case aliased `c`, and whether it can be null (nulls always come last). */
 interface SortKey {
-  sql: (assignmentTable: string) => string;
+  sql: (assignmentTable: string, visible: (alias: string) => string) => string;
   kind: 'instant' | 'text';
   nullable: boolean;
 }
@@ -32,7 +33,8 @@ const SORT_KEYS: Record<CaseOrderField, SortKey> = {
   RECEIVED_AT: { sql: () => 'c.receivedAt', kind: 'instant', nullable: false },
   SERIAL_NO: { sql: () => 'c.serialNo', kind: 'text', nullable: false },
   DUE_AT: {
-    sql: (table) => `(SELECT MIN(od.dueAt) FROM ${table} od WHERE od.caseId = c.id AND od.status IN (:...oOpen))`,
+    // only the assignments the viewer may see count, so the order tells a unit nothing of another unit's
+    sql: (table, visible) => `(SELECT MIN(od.dueAt) FROM ${table} od WHERE od.caseId = c.id AND od.status IN (:...oOpen) AND ${visible('od')})`,
     kind: 'instant',
     nullable: true,
   },
@@ -116,6 +118,13 @@ export class CaseQueryService {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first 须在 1–100 之间');
     const qb = await this.caseAccess.visibleCases(ctx);
     const assignmentTable = ctx.app.db.dataSource.getMetadata(Assignment).tableName;
+    // filters and sort keys over assignments see only the viewer's share of them
+    const scope = await this.caseAccess.scope(ctx);
+    const visible = (alias: string) => {
+      const { where, params } = assignmentVisibilitySql(scope, alias);
+      qb.setParameters(params);
+      return `(${where})`;
+    };
     if (filter.status?.length) qb.andWhere('c.status IN (:...fStatus)', { fStatus: filter.status });
     if (filter.channel?.length) qb.andWhere('c.channel IN (:...fChannel)', { fChannel: filter.channel });
     if (filter.matterId) qb.andWhere('c.matterId = :fMatter', { fMatter: filter.matterId });
@@ -123,18 +132,19 @@ export class CaseQueryService {
     if (filter.receivedFrom) qb.andWhere('c.receivedAt >= :fFrom', { fFrom: filter.receivedFrom });
     if (filter.receivedTo) qb.andWhere('c.receivedAt < :fTo', { fTo: filter.receivedTo });
     if (filter.unitId) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM ${assignmentTable} fu WHERE fu.caseId = c.id AND fu.unitId = :fUnit)`, { fUnit: filter.unitId });
+      qb.andWhere(`EXISTS (SELECT 1 FROM ${assignmentTable} fu WHERE fu.caseId = c.id AND fu.unitId = :fUnit AND ${visible('fu')})`, { fUnit: filter.unitId });
     }
     if (filter.keyword) {
       // '!' as the escape character: in `ESCAPE '\'` MySQL/MariaDB read the backslash as escaping the closing quote
       const like = `%${filter.keyword.replace(/[!%_]/g, (m) => `!${m}`)}%`;
       qb.andWhere("(c.serialNo LIKE :kw ESCAPE '!' OR c.summary LIKE :kw ESCAPE '!' OR c.content LIKE :kw ESCAPE '!' OR c.category LIKE :kw ESCAPE '!')", { kw: like });
     }
-    if (filter.deadlineState) this.whereDeadlineState(qb, assignmentTable, filter.deadlineState);
+    if (filter.deadlineState) this.whereDeadlineState(qb, assignmentTable, filter.deadlineState, visible('da'));
 
-    const totalCount = await qb.clone().getCount();
+    const counting = qb.clone().getCount();
+    counting.catch(() => undefined); // a refused cursor below must not leave it unhandled; Promise.all still sees a failure
     const key = SORT_KEYS[order.field];
-    const keySql = key.sql(assignmentTable);
+    const keySql = key.sql(assignmentTable, visible);
     const dir = order.direction === OrderDirection.ASC ? 'ASC' : 'DESC';
     const beyond = dir === 'ASC' ? '>' : '<';
     if (key.nullable) qb.setParameter('oOpen', OPEN_ASSIGNMENT);
@@ -155,7 +165,8 @@ export class CaseQueryService {
     // rows without a key last in both directions; then the key; ties by id in the same direction
     if (key.nullable) qb.orderBy(`CASE WHEN ${keySql} IS NULL THEN 1 ELSE 0 END`, 'ASC').addOrderBy('sort_key', dir);
     else qb.orderBy(keySql, dir);
-    const { entities, raw } = await qb.addOrderBy('c.id', dir).limit(first + 1).getRawAndEntities<{ sort_key: unknown }>();
+    // the count and the page go to the pool together: two connections, one round trip of waiting
+    const [totalCount, { entities, raw }] = await Promise.all([counting, qb.addOrderBy('c.id', dir).limit(first + 1).getRawAndEntities<{ sort_key: unknown }>()]);
     const cursorOf = (i: number) => encodeCursor({ order: orderName(order), key: keyOf(raw[i].sort_key, key.kind), id: entities[i].id });
     const page = entities.slice(0, first);
     return {
@@ -171,8 +182,8 @@ export class CaseQueryService {
   }
 
   /** A case matches a deadline state when one of its assignments is in it now. */
-  private whereDeadlineState(qb: SelectQueryBuilder<Case>, table: string, state: DeadlineStateEnum) {
+  private whereDeadlineState(qb: SelectQueryBuilder<Case>, table: string, state: DeadlineStateEnum, visible: string) {
     const { where, params } = deadlineStateSql('da', state, new Date());
-    qb.andWhere(`EXISTS (SELECT 1 FROM ${table} da WHERE da.caseId = c.id AND ${where})`, params);
+    qb.andWhere(`EXISTS (SELECT 1 FROM ${table} da WHERE da.caseId = c.id AND ${where} AND ${visible})`, params);
   }
 }

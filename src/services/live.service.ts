@@ -2,12 +2,13 @@ import { In } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
-import type { CaseEventType } from '../entities/case-enums';
+import type { AssignmentStatus, CaseEventType } from '../entities/case-enums';
 import { Unit } from '../entities/unit.entity';
 import { User } from '../entities/user.entity';
 import { assignmentById, assignmentsByCaseId, userById } from '../loaders/case.loaders';
 import { unitById } from '../loaders/unit.loaders';
-import { mayViewCase, mayViewCaseEvent } from '../policy/access-policy';
+import { mayViewCase, mayViewCaseEvent, type AssignmentFacts, type CaseFacts, type CaseScope } from '../policy/access-policy';
+import type { CaseAccessFacts } from '../subscriptions/pubsub';
 import { ReplyWording } from '../entities/reply-wording.entity';
 import { notFound } from '../errors/domain-error';
 import type { MatterAudience } from '../policy/access-policy';
@@ -46,20 +47,34 @@ export class LiveService {
     ctx: RequestContext,
     eventKey: string,
     caseId: string,
-    event: { type: CaseEventType | null; assignmentId: string | null; actorId?: string | null },
+    event: { type: CaseEventType | null; assignmentId: string | null; actorId?: string | null; access?: CaseAccessFacts },
   ): Promise<boolean> {
     // a subscription keeps one context for its life: every event starts from fresh data
     ctx.resetLoaders();
+    const scope = await this.caseAccess.scope(ctx);
+    // decided on the facts as they stood when the change committed, where the publisher sent them along
+    const decided = event.access && {
+      case: event.access,
+      assignments: event.access.assignments.map((a) => ({ ...a, status: a.status as AssignmentStatus })),
+    };
+    if (decided && !this.allows(scope, event, decided)) return false;
     const facts = await this.factsOf(ctx, eventKey, caseId, event.actorId ?? null);
     if (!facts.case) return false;
-    const scope = await this.caseAccess.scope(ctx);
-    if (!mayViewCase(scope, facts.case, facts.assignments) || !mayViewCaseEvent(scope, event, facts.assignments)) return false;
+    if (!decided && !this.allows(scope, event, { case: facts.case, assignments: facts.assignments })) return false;
     ctx.loader(this.caseQuery.visibleById).prime(caseId, facts.case);
     ctx.loader(assignmentsByCaseId).prime(caseId, facts.assignments);
     for (const a of facts.assignments) ctx.loader(assignmentById).prime(a.id, a);
     for (const u of facts.units) ctx.loader(unitById).prime(u.id, u);
     if (facts.actor) ctx.loader(userById).prime(facts.actor.id, facts.actor);
     return true;
+  }
+
+  private allows(
+    scope: CaseScope,
+    event: { type: CaseEventType | null; assignmentId: string | null },
+    facts: { case: CaseFacts; assignments: AssignmentFacts[] },
+  ): boolean {
+    return mayViewCase(scope, facts.case, facts.assignments) && mayViewCaseEvent(scope, event, facts.assignments);
   }
 
   /** The event's case, as loaded when deciding to deliver it. */

@@ -151,7 +151,7 @@ export class ReplyWordingService {
   }
 
   /**
-   * The wording rule every reply to a petitioner passes (DESIGN.md "Unified reply wording"). On a matter with an
+   * The wording rule every reply to a petitioner passes (docs/rules.md "Unified reply wording"). On a matter with an
    * approved wording the reply must name its current version, carry its outcome and contain every core statement
    * (`REPLY_WORDING_MISMATCH` / `REPLY_WORDING_OUTDATED`); without one, it may not contradict an earlier reply of
    * another body on the same matter (`CONFLICTING_REPLY`). Holds the matter's lock until the reply commits, so

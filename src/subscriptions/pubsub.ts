@@ -71,6 +71,19 @@ export interface CaseEventPayload {
   type: string;
   at: string;
   actorId: string | null;
+  /**
+   * What the access policy needs to decide who receives the event, as it stood when the change committed: read
+   * once by the publisher, so every subscriber on every instance decides in memory, and a unit assigned a moment
+   * later is not sent the steps from before its assignment.
+   */
+  access?: CaseAccessFacts;
+}
+
+/** The case and its assignments as the access policy sees them, in a form that crosses Redis as JSON. */
+export interface CaseAccessFacts {
+  congressId: string;
+  accusedUnitId: string | null;
+  assignments: Array<{ id: string; unitId: string; status: string }>;
 }
 
 /** Whether events can cross instances right now; announced on this instance only. */

@@ -5,7 +5,7 @@ import { download } from './download';
 import type { TestServer } from './test-server';
 
 /**
- * The people of the access matrix, one signed-in client each. Every one of them stands for one line of DESIGN.md
+ * The people of the access matrix, one signed-in client each. Every one of them stands for one line of docs/rules.md
  * "Who sees what"; the comments say which.
  */
 export const ACCESS_ROLES = [
