@@ -21,6 +21,9 @@ import { MeetingAccessService } from './services/meeting-access.service';
 import { PetitionerService } from './services/petitioner.service';
 import { ReplyWordingService } from './services/reply-wording.service';
 import { SerialNumberService } from './services/serial-number.service';
+import { StatisticsService } from './services/statistics.service';
+import { LedgerService } from './services/ledger.service';
+import { BulletinService } from './services/bulletin.service';
 import type { AppPubSub } from './subscriptions/pubsub';
 import type { UnitDirectory } from './db/unit-directory';
 
@@ -43,6 +46,7 @@ export function createServices(config: AppConfig) {
   const cases = new CaseService(caseAccess, caseEvents, petitioners, units, serials, calendar, wordings, config.officeTimeZone);
   const assignments = new AssignmentService(caseAccess, cases, caseEvents, calendar);
   const meetingAccess = new MeetingAccessService();
+  const statistics = new StatisticsService(caseAccess, config.officeTimeZone);
   return {
     tokens,
     throttle,
@@ -63,6 +67,9 @@ export function createServices(config: AppConfig) {
     meetings: new JointMeetingService(meetingAccess, caseAccess, assignments, wordings, config.officeTimeZone),
     petitioners,
     serials,
+    statistics,
+    bulletins: new BulletinService(caseAccess, statistics, config.officeTimeZone),
+    ledger: new LedgerService(caseAccess, statistics, petitioners, config.officeTimeZone),
     wordings,
   };
 }

@@ -271,9 +271,44 @@ const ROWS: Row[] = [
   },
 ];
 
+// ——— reports on the county (DESIGN.md "Statistics", "Bulletin and ledger"; "A congress's scope is its own cases, those
+// referred to it, and those of the congresses below it"): the county's office and the city's above it; never a sibling
+// county, a handling unit, a deputy, a legal worker or the bootstrap administrator, who is office staff of no congress ———
+const THIS_YEAR = { from: '2026-01-01', to: '2027-01-01' };
+const REPORT_ROWS: Row[] = [
+  {
+    path: 'statistics(unitId: the county)',
+    allow: OFFICES,
+    observe: (p, w) =>
+      p.onReport('query($input: StatisticsInput!) { statistics(input: $input) { totalReceived } }', { input: { ...THIS_YEAR, unitId: w.units.congress } }, (d) =>
+        d.statistics.totalReceived > 0 ? 'ALLOW' : `UNEXPECTED ${JSON.stringify(d)}`,
+      ),
+  },
+  {
+    path: 'bulletin(unitId: the county)',
+    allow: OFFICES,
+    observe: (p, w) =>
+      p.onReport('query($u: ID) { bulletin(year: 2026, quarter: 1, unitId: $u) { title statistics { totalReceived } } }', { u: w.units.congress }, (d) =>
+        d.bulletin.title.startsWith(w.unitNames[w.units.congress]) && d.bulletin.statistics.totalReceived > 0 ? 'ALLOW' : `UNEXPECTED ${JSON.stringify(d)}`,
+      ),
+  },
+  {
+    path: 'GET /exports/ledger.csv (the county) lists the rich case',
+    allow: OFFICES,
+    observe: (p, w) =>
+      p.file(`/exports/ledger.csv?from=${THIS_YEAR.from}&to=${THIS_YEAR.to}&unitId=${w.units.congress}`, (body) =>
+        body.toString('utf8').includes(w.rich.serialNo) ? 'ALLOW' : `UNEXPECTED ${body.toString('utf8').slice(0, 200)}`,
+      ),
+  },
+  {
+    path: 'GET /exports/bulletin.docx (the county)',
+    allow: OFFICES,
+    observe: (p, w) => p.file(`/exports/bulletin.docx?year=2026&quarter=1&unitId=${w.units.congress}`, (body) => (body.subarray(0, 2).toString() === 'PK' ? 'ALLOW' : 'UNEXPECTED not a .docx')),
+  },
+];
 const expectation = (row: Row, role: AccessRole): Access => (row.allow.includes(role) ? 'ALLOW' : row.masked?.includes(role) ? 'MASKED' : 'DENY');
 
-const MATRIX = ROWS.flatMap((row) => ACCESS_ROLES.map((role) => ({ role, path: row.path, expected: expectation(row, role), row })));
+const MATRIX = [...ROWS, ...REPORT_ROWS].flatMap((row) => ACCESS_ROLES.map((role) => ({ role, path: row.path, expected: expectation(row, role), row })));
 
 describe('access matrix: role × path (docs/rules.md "Who sees what")', () => {
   let t: TestServer;
@@ -319,6 +354,13 @@ describe('access matrix: role × path (docs/rules.md "Who sees what")', () => {
 
   it('the city cannot refer an accusation down to the congress it accuses (ACCUSED_UNIT_EXCLUDED)', () => {
     expectErrorCode(w.cityAccusation.referral, 'ACCUSED_UNIT_EXCLUDED');
+  });
+
+  it('a sibling county’s office is told the county is not found, whatever report it asks for', async () => {
+    const sibling = w.as.siblingRegistrar;
+    const input = { ...THIS_YEAR, unitId: w.units.congress };
+    expectErrorCode(await sibling.query('query($input: StatisticsInput!) { statistics(input: $input) { totalReceived } }', { input }), 'NOT_FOUND', 'unitId');
+    expectErrorCode(await sibling.query('query($u: ID) { bulletin(year: 2026, unitId: $u) { title } }', { u: w.units.congress }), 'NOT_FOUND', 'unitId');
   });
 
   it.each(MATRIX)('$role · $path → $expected', async ({ role, row, expected }) => {

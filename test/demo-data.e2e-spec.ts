@@ -43,4 +43,22 @@ describe('demo data (DEMO_DATA=1)', () => {
     expect(seenByCourt.cases.totalCount).toBeGreaterThan(0);
     expect(seenByCourt.cases.totalCount).toBeLessThan(cases.totalCount);
   });
+
+  it('gives this quarter’s bulletin and the last one’s something to read: figures, leading categories, typical and key cases', async () => {
+    const leader = await t.login('leader', 'Demo@2026');
+    const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
+    const quarter = Math.ceil(month / 3);
+    const previous = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
+    for (const period of [{ year, quarter }, previous]) {
+      const { bulletin } = await leader.ok(
+        'query($year: Int!, $quarter: Int) { bulletin(year: $year, quarter: $quarter) { statistics { totalReceived } topCategories { category } typicalCases { id } keyCaseResults { outcome } summary } }',
+        period,
+      );
+      expect(bulletin.statistics.totalReceived).toBeGreaterThan(0);
+      expect(bulletin.topCategories.length).toBeGreaterThanOrEqual(1);
+      expect(bulletin.typicalCases.length).toBeGreaterThanOrEqual(1);
+      expect(bulletin.keyCaseResults.length).toBeGreaterThanOrEqual(1);
+      expect(bulletin.summary).toContain('反映的问题主要集中在');
+    }
+  });
 });

@@ -115,6 +115,22 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dir, DATABASE_URL: 'sqlite::memory:' }).database).toEqual({ engine: 'sqlite', path: ':memory:' });
   });
 
+  it('attaches MySQL read replicas, and refuses them with SQLite or when one is not a MySQL URL', () => {
+    const primary = 'mysql://u:p@db1:3306/xinfang';
+    expect(loadConfig({ ...SECRETS, DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'mysql://r:p@db2/xinfang, mysql://r:p@db3/xinfang' }).database).toMatchObject({
+      engine: 'mysql',
+      url: primary,
+      replicas: ['mysql://r:p@db2/xinfang', 'mysql://r:p@db3/xinfang'],
+    });
+    expect(loadConfig({ ...SECRETS, DATABASE_URL: primary, DATABASE_REPLICA_URLS: '' }).database).not.toHaveProperty('replicas');
+    expect(problemsOf({ ...SECRETS, DATABASE_URL: 'sqlite::memory:', DATABASE_REPLICA_URLS: 'mysql://r:p@db2/xinfang' })).toEqual([
+      expect.stringMatching(/^DATABASE_REPLICA_URLS:.*SQLite/),
+    ]);
+    const [problem] = problemsOf({ ...SECRETS, DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'mysql://r:p@db2/xinfang,sqlite:./x,postgres://r:secret@db4/x' }).slice(0, 1);
+    expect(problem).toMatch(/^DATABASE_REPLICA_URLS:.*sqlite:\.\/x.*不是 MySQL/);
+    expect(problemsOf({ ...SECRETS, DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://r:secret@db4/x' }).join()).not.toContain('secret');
+  });
+
   it('generates development secrets once and keeps them under the data folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xinfang-cfg-'));
     const a = loadConfig({ DATA_DIR: dir });

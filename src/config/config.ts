@@ -6,7 +6,7 @@ import { z } from 'zod';
 /** Parsed `DATABASE_URL`: the embedded engine (a file or memory) or a MySQL/MariaDB server. */
 export type DatabaseConfig =
   | { engine: 'sqlite'; path: string }
-  | { engine: 'mysql'; url: string; host: string; port: number; database: string };
+  | { engine: 'mysql'; url: string; host: string; port: number; database: string; replicas?: string[] };
 
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -123,6 +123,7 @@ const envSchema = z.object({
   PORT: positiveInt('PORT', 0, 65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_REPLICA_URLS: z.string().optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/.+/, 'REDIS_URL: 须形如 redis://host:port')
@@ -223,6 +224,31 @@ function loadDevSecrets(dataDir: string): DevSecrets {
   return secrets;
 }
 
+/**
+ * `DATABASE_REPLICA_URLS`: comma-separated MySQL/MariaDB URLs of read replicas of the primary, attached to `database`;
+ * answers what is wrong with them.
+ * Only MySQL has replicas; with SQLite the setting is refused rather than ignored, so nobody believes reports are
+ * offloaded when they are not.
+ */
+function attachReplicas(database: DatabaseConfig, raw: string | undefined): string[] {
+  const urls = (raw ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (!urls.length) return [];
+  if (database.engine !== 'mysql') return ['DATABASE_REPLICA_URLS: 只读副本只适用于 MySQL/MariaDB（DATABASE_URL 为 SQLite）'];
+  const problems: string[] = [];
+  const replicas: string[] = [];
+  for (const url of urls) {
+    const parsed = parseDatabaseUrl(url);
+    if (typeof parsed === 'string' || parsed.engine !== 'mysql') {
+      problems.push(`DATABASE_REPLICA_URLS: "${url.replace(/\/\/[^@]*@/, '//***@')}" 不是 MySQL 地址 (expected mysql://user:pass@host:port/db)`);
+    } else replicas.push(parsed.url);
+  }
+  database.replicas = replicas;
+  return problems;
+}
+
 /** Reads and validates the environment; throws {@link ConfigError} listing every bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
@@ -238,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // the default database lives in DATA_DIR beside the development secrets, so one DATA_DIR is one installation
   const database = parseDatabaseUrl(e.DATABASE_URL ?? `sqlite:${join(e.DATA_DIR, DEFAULT_SQLITE_FILE)}`);
   if (typeof database === 'string') problems.push(database);
+  else problems.push(...attachReplicas(database, e.DATABASE_REPLICA_URLS));
   if (e.NODE_ENV === 'production') {
     if (!e.JWT_SECRET) problems.push('JWT_SECRET: 生产环境 (NODE_ENV=production) 必须设置');
     if (!e.PII_KEY) problems.push('PII_KEY: 生产环境 (NODE_ENV=production) 必须设置');

@@ -33,6 +33,8 @@ const FAILURE_MESSAGES: Record<AuthFailure, string> = {
 export class RequestContext implements TransactionHolder {
   transactionManager?: EntityManager;
   readonly afterCommitQueue: Array<() => void | Promise<void>> = [];
+  /** Set on a context made by `onReplica`: its reads outside a transaction go to a read replica. */
+  private replicaManager?: EntityManager;
   private readonly loaders = new Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>();
 
   constructor(
@@ -59,7 +61,21 @@ export class RequestContext implements TransactionHolder {
   }
 
   get manager(): EntityManager {
-    return this.transactionManager ?? this.app.db.dataSource.manager;
+    return this.transactionManager ?? this.replicaManager ?? this.app.db.dataSource.manager;
+  }
+
+  /**
+   * Runs read-only `work` (reports, exports) with a context of the same viewer whose reads go to a read replica, when
+   * replicas are configured and no transaction is open; otherwise `work` gets this context and reads the primary.
+   * A transaction opened inside `work` still runs on the primary.
+   */
+  onReplica<T>(work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+    if (this.transactionManager || this.replicaManager || !this.app.db.hasReplicas) return work(this);
+    return this.app.db.onReplica((manager) => {
+      const replica = new RequestContext(this.app, this.auth, this.requestId, this.clientIp, this.log);
+      replica.replicaManager = manager;
+      return work(replica);
+    });
   }
 
   repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {

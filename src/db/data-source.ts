@@ -31,7 +31,13 @@ export function dataSourceOptions(db: DatabaseConfig, flavor: MysqlFlavor = 'mys
   return {
     // MariaDB reports column defaults differently; its own driver type keeps schema comparison exact
     type: flavor,
-    url: db.url,
+    ...(db.replicas?.length
+      ? {
+          // Every query stays on the primary unless it is made through a `slave` query runner on purpose
+          // (Database.onReplica): TypeORM would otherwise send reads outside a transaction to the replicas.
+          replication: { master: { url: db.url }, slaves: db.replicas.map((url) => ({ url })), defaultMode: 'master' as const },
+        }
+      : { url: db.url }),
     entities: ENTITIES,
     migrations: MYSQL_MIGRATIONS,
     synchronize: false,

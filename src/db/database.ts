@@ -81,6 +81,25 @@ export class Database {
     return this.sqliteLock ? this.sqliteLock.runExclusive(() => this.holdsConnection.run(true, work)) : work();
   }
 
+  /** True when read replicas are configured (MySQL only). */
+  get hasReplicas(): boolean {
+    return this.config.engine === 'mysql' && !!this.config.replicas?.length;
+  }
+
+  /**
+   * Runs read-only `work` on one connection to a read replica (TypeORM picks one of the replicas), released when it
+   * settles. Without replicas the manager reads the primary.
+   */
+  async onReplica<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.hasReplicas) return work(this.dataSource.manager);
+    const runner = this.dataSource.createQueryRunner('slave');
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** True when a trivial query answers; used by the readiness probe. */
   async ping(): Promise<boolean> {
     try {

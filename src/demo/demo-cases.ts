@@ -19,6 +19,7 @@ interface DemoCase {
   mode?: AssignmentMode;
   personCount?: number;
   isKey?: boolean;
+  isDifficult?: boolean;
   isTypical?: boolean;
 }
 
@@ -29,13 +30,16 @@ const P = CaseChannel.PHONE;
 const CLAIM = CaseType.CLAIM;
 const SUG = CaseType.SUGGESTION;
 
-/** A year of the county's petitions, in every state the workflow knows. */
+/**
+ * A year of the county's petitions, in every state the workflow knows. Typical, key and difficult cases are spread
+ * over the months so that this quarter's bulletin and the last one's both have some to show, whatever the date.
+ */
 const CASES: DemoCase[] = [
-  { stage: 'REGISTERED', channel: L, caseType: CLAIM, category: '土地征收', summary: '反映某村征地补偿标准偏低', daysAgo: 2 },
+  { stage: 'REGISTERED', channel: L, caseType: CLAIM, category: '土地征收', summary: '反映某村征地补偿标准偏低', daysAgo: 2, isDifficult: true },
   { stage: 'REGISTERED', channel: O, caseType: SUG, category: '城乡建设', summary: '建议增设某镇公交线路', daysAgo: 1 },
-  { stage: 'REGISTERED', channel: P, caseType: CLAIM, category: '劳动社保', summary: '来电反映工伤认定进度缓慢', daysAgo: 0 },
+  { stage: 'REGISTERED', channel: P, caseType: CLAIM, category: '劳动社保', summary: '来电反映工伤认定进度缓慢', daysAgo: 0, isTypical: true, isDifficult: true },
   { stage: 'ACCEPTED', channel: L, caseType: CLAIM, category: '涉法涉诉', summary: '对某民事判决执行不到位有异议', daysAgo: 6 },
-  { stage: 'ACCEPTED', channel: V, caseType: CLAIM, category: '劳动社保', summary: '集体来访反映工资拖欠', daysAgo: 5, personCount: 12 },
+  { stage: 'ACCEPTED', channel: V, caseType: CLAIM, category: '劳动社保', summary: '集体来访反映工资拖欠', daysAgo: 5, personCount: 12, isTypical: true },
   { stage: 'DECLINED', channel: L, caseType: CLAIM, category: '涉法涉诉', summary: '要求改变已生效刑事判决（属司法程序）', daysAgo: 40 },
   { stage: 'DECLINED', channel: O, caseType: SUG, category: '其他', summary: '内容不明确，无法联系信访人', daysAgo: 90 },
   { stage: 'ARCHIVED', channel: L, caseType: SUG, category: '教育', summary: '对学区划分提出意见（已另案处理）', daysAgo: 120 },
@@ -47,16 +51,16 @@ const CASES: DemoCase[] = [
   { stage: 'OVERDUE', channel: L, caseType: CLAIM, category: '涉法涉诉', summary: '反映检察监督申请未获答复', daysAgo: 80, unit: 'demo-county-proc', mode: AssignmentMode.ASSIGN },
   { stage: 'RESULT_REPORTED', channel: L, caseType: CLAIM, category: '劳动社保', summary: '反映失业金发放延误', daysAgo: 35, unit: 'demo-county-hrss', mode: AssignmentMode.ASSIGN },
   { stage: 'RESULT_REPORTED', channel: V, caseType: CLAIM, category: '涉法涉诉', summary: '反映执行款未到账', daysAgo: 30, unit: 'demo-county-court', mode: AssignmentMode.ASSIGN, personCount: 2 },
-  { stage: 'REPLIED', channel: O, caseType: CLAIM, category: '城乡建设', summary: '反映老旧小区改造质量问题', daysAgo: 50, unit: 'demo-county-housing', mode: AssignmentMode.TRANSFER },
-  { stage: 'REPLIED', channel: L, caseType: CLAIM, category: '土地征收', summary: '反映青苗补偿未发放', daysAgo: 45, unit: 'demo-county-land', mode: AssignmentMode.ASSIGN },
+  { stage: 'REPLIED', channel: O, caseType: CLAIM, category: '城乡建设', summary: '反映老旧小区改造质量问题', daysAgo: 50, unit: 'demo-county-housing', mode: AssignmentMode.TRANSFER, isTypical: true },
+  { stage: 'REPLIED', channel: L, caseType: CLAIM, category: '土地征收', summary: '反映青苗补偿未发放', daysAgo: 45, unit: 'demo-county-land', mode: AssignmentMode.ASSIGN, isDifficult: true },
   { stage: 'CLOSED', channel: L, caseType: CLAIM, category: '土地征收', summary: '反映征地补偿款未足额发放', daysAgo: 200, unit: 'demo-county-land', mode: AssignmentMode.ASSIGN, isTypical: true },
   { stage: 'CLOSED', channel: V, caseType: CLAIM, category: '劳动社保', summary: '集体来访反映企业欠薪', daysAgo: 180, unit: 'demo-county-hrss', mode: AssignmentMode.ASSIGN, personCount: 25, isTypical: true },
   { stage: 'CLOSED', channel: O, caseType: SUG, category: '交通', summary: '建议在某路口增设红绿灯', daysAgo: 160, unit: 'demo-county-gov', mode: AssignmentMode.TRANSFER },
   { stage: 'CLOSED', channel: L, caseType: CLAIM, category: '涉法涉诉', summary: '反映法官接待态度问题', daysAgo: 150, unit: 'demo-county-court', mode: AssignmentMode.ASSIGN },
   { stage: 'CLOSED', channel: P, caseType: CLAIM, category: '城乡建设', summary: '来电反映供暖不达标', daysAgo: 300, unit: 'demo-county-housing', mode: AssignmentMode.TRANSFER },
   { stage: 'CLOSED', channel: L, caseType: CLAIM, category: '劳动社保', summary: '反映医保报销比例问题', daysAgo: 250, unit: 'demo-county-hrss', mode: AssignmentMode.ASSIGN },
-  { stage: 'UNDER_REVIEW', channel: L, caseType: CLAIM, category: '土地征收', summary: '对征地补偿答复不服申请复查', daysAgo: 100, unit: 'demo-county-land', mode: AssignmentMode.ASSIGN },
-  { stage: 'UNDER_REVIEW', channel: V, caseType: CLAIM, category: '涉法涉诉', summary: '对执行答复不服申请复查', daysAgo: 110, unit: 'demo-county-court', mode: AssignmentMode.ASSIGN },
+  { stage: 'UNDER_REVIEW', channel: L, caseType: CLAIM, category: '土地征收', summary: '对征地补偿答复不服申请复查', daysAgo: 100, unit: 'demo-county-land', mode: AssignmentMode.ASSIGN, isTypical: true },
+  { stage: 'UNDER_REVIEW', channel: V, caseType: CLAIM, category: '涉法涉诉', summary: '对执行答复不服申请复查', daysAgo: 110, unit: 'demo-county-court', mode: AssignmentMode.ASSIGN, isDifficult: true },
 ];
 
 const NAMES = ['张三', '李四', '王五', '赵六', '钱七', '孙八', '周九', '吴十', '郑一', '陈二'];
@@ -88,6 +92,7 @@ export async function seedDemoCases(runtime: AppRuntime, unitIds: Record<string,
         petitioners: [{ name: NAMES[i % NAMES.length], idNumber: i % 5 === 0 ? ID_NUMBERS[i % 2] : undefined, phone: `1380013${String(8000 + i).padStart(4, '0')}` }],
         personCount: d.personCount,
         isKey: d.isKey,
+        isDifficult: d.isDifficult,
         isTypical: d.isTypical,
       }),
     );

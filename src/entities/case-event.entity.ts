@@ -5,6 +5,7 @@ import { CaseEventType } from './case-enums';
 /** The audit trail and timeline of a case: one row per change, with actor, time and before/after. */
 @Entity({ name: 'case_event' })
 @Index('ix_case_event_case_at', ['caseId', 'at'])
+@Index('ix_case_event_case_type_at', ['caseId', 'type', 'at'])
 export class CaseEventRecord extends UuidEntity {
   @Column({ type: 'varchar', length: 36 })
   caseId: string;

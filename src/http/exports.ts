@@ -5,6 +5,8 @@ import { bearerToken } from '../auth/token.service';
 import { RequestContext } from '../context/request-context';
 import { ErrorCode } from '../errors/error-code';
 import { mapError } from '../errors/error-mapper';
+import { CSV_MIME, XLSX_MIME, writeLedgerCsv, writeLedgerXlsx } from '../exports/ledger-files';
+import { bulletinDocx } from '../exports/bulletin-docx';
 import { DOCX_MIME, minutesDocx } from '../exports/minutes-docx';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -46,6 +48,49 @@ export function exportRoutes(runtime: AppRuntime): Router {
       res.send(body);
     } catch (err) {
       refuse(req, res, err);
+    }
+  });
+
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+  // quarter omitted: the annual summary; a malformed number reaches the service's own check as NaN
+  router.get('/exports/bulletin.docx', async (req, res) => {
+    try {
+      const ctx = await context(req);
+      const quarter = text(req.query.quarter);
+      const bulletin = await runtime.services.bulletins.bulletin(ctx, {
+        year: Number(text(req.query.year) || NaN),
+        quarter: quarter ? Number(quarter) : null,
+        unitId: text(req.query.unitId) || null,
+      });
+      const body = await bulletinDocx(bulletin, runtime.config.officeTimeZone);
+      res.set({ 'Content-Type': DOCX_MIME, 'Content-Disposition': attachment(`${bulletin.title}.docx`, 'bulletin.docx'), 'Cache-Control': 'no-store' });
+      res.send(body);
+    } catch (err) {
+      refuse(req, res, err);
+    }
+  });
+
+  // The scope and the period are checked before the first byte; after that the rows stream straight to the client.
+  router.get(/^\/exports\/ledger\.(xlsx|csv)$/, async (req, res) => {
+    const format = (req.params as Record<string, string>)[0];
+    let started = false;
+    try {
+      const ctx = await context(req);
+      await runtime.services.ledger.stream(ctx, { from: text(req.query.from), to: text(req.query.to), unitId: text(req.query.unitId) || null }, async (ledger) => {
+        res.set({
+          'Content-Type': format === 'xlsx' ? XLSX_MIME : CSV_MIME,
+          'Content-Disposition': attachment(`${ledger.title}.${format}`, `ledger.${format}`),
+          'Cache-Control': 'no-store',
+        });
+        started = true;
+        if (format === 'xlsx') await writeLedgerXlsx(res, '电子台帐', ledger.header, ledger.rows);
+        else await writeLedgerCsv(res, ledger.header, ledger.rows);
+      });
+    } catch (err) {
+      if (!started) return refuse(req, res, err);
+      req.log?.error({ err }, 'ledger export failed midway');
+      res.destroy(err as Error);
     }
   });
 

@@ -23,6 +23,8 @@ import {
   mayReceiveMatterEvent,
   mayReplyAsOffice,
   matterAudience,
+  mayReport,
+  reportScopeFor,
   type CaseScope,
   type ScopeUnit,
 } from './access-policy';
@@ -213,6 +215,28 @@ describe('access policy', () => {
       expect(mayPostMeetingOpinion(deputy, meeting, { capacity: ParticipantCapacity.DEPUTY })).toBe(true);
       expect(mayPostMeetingOpinion(registrar, meeting, null)).toBe(true);
       expect(mayPostMeetingOpinion(countyViewer, meeting, null)).toBe(false);
+    });
+  });
+
+  describe('reports (statistics, bulletin, ledger)', () => {
+    it('lets a congress office report on itself and the congresses below it, never on a sibling or the city above', () => {
+      expect(reportScopeFor(city, null, units)).toEqual({ congressId: 'city', congressIds: ['city', 'county', 'sibling'] });
+      expect(reportScopeFor(city, 'county', units)).toEqual({ congressId: 'county', congressIds: ['county'] });
+      expect(reportScopeFor(county, null, units)).toEqual({ congressId: 'county', congressIds: ['county'] });
+      expect(reportScopeFor(county, 'sibling', units)).toBeNull();
+      expect(reportScopeFor(county, 'city', units)).toBeNull();
+      expect(reportScopeFor(city, 'court', units)).toBeNull();
+    });
+
+    it('gives handling units, deputies and the bootstrap administrator no report at all', () => {
+      const none = caseScopeFor({ roles: [Role.ADMIN], unitId: null }, units);
+      const deputy = caseScopeFor({ roles: [Role.DEPUTY], unitId: 'county' }, units);
+      for (const s of [court, none, deputy]) {
+        expect(mayReport(s)).toBe(false);
+        expect(reportScopeFor(s, null, units)).toBeNull();
+        expect(reportScopeFor(s, 'county', units)).toBeNull();
+      }
+      expect(mayReport(county)).toBe(true);
     });
   });
 });

@@ -295,3 +295,32 @@ export function mayProposeWording(user: ScopeUser, m: Pick<MeetingFacts, 'congre
 export function mayPostMeetingOpinion(user: ScopeUser, m: Pick<MeetingFacts, 'congressId'>, participant: object | null): boolean {
   return !!participant || mayConveneMeeting(user, m);
 }
+
+/** The congresses a report (statistics, bulletin, ledger) covers: a congress and every congress below it. */
+export interface ReportScope {
+  congressId: string;
+  congressIds: string[];
+}
+
+/**
+ * Which congress a viewer may report on: office staff of a congress report on it and on every congress below it
+ * (a municipal congress on its counties); a county never on its sibling or on the city above it. Handling units,
+ * deputies, legal workers and the bootstrap administrator report on none. `target` null means the viewer's own
+ * congress. Answers null when the scope is not the viewer's to see.
+ */
+export function reportScopeFor(scope: CaseScope, target: string | null, units: readonly ScopeUnit[]): ReportScope | null {
+  if (scope.kind !== 'congresses') return null;
+  const congressId = target ?? scope.congressId;
+  if (!scope.congressIds.includes(congressId)) return null;
+  return { congressId, congressIds: congressesWithin(congressId, units) };
+}
+
+/** True when the viewer reports on some congress at all (office staff of a congress). */
+export function mayReport(scope: CaseScope): boolean {
+  return scope.kind === 'congresses';
+}
+
+/** A report scope as the case predicate's scope: the reported congress's office staff see exactly these cases. */
+export function reportCaseScope(r: ReportScope): CaseScope {
+  return { kind: 'congresses', congressId: r.congressId, congressIds: r.congressIds };
+}

@@ -27,6 +27,11 @@ export enum Audience {
    * reached through the meeting policy (`mayViewMeeting` and its SQL form).
    */
   MEETING_VIEWER = 'MEETING_VIEWER',
+  /**
+   * Office staff of a congress reporting on it or on a congress below it (statistics, bulletins). The object is only
+   * reached through the report policy (`reportScopeFor`); it holds figures, never a petitioner's data.
+   */
+  REPORT_VIEWER = 'REPORT_VIEWER',
   /** Administrators (user management). */
   ADMIN = 'ADMIN',
 }

@@ -21,6 +21,8 @@ import {
   SignOffResolver,
 } from '../resolvers/joint-meeting.resolver';
 import { CaseEventResolver, DeadlineAlertResolver, LiveStatusResolver } from '../resolvers/live.resolver';
+import { StatisticsResolver } from '../resolvers/statistics.resolver';
+import { BulletinResolver } from '../resolvers/bulletin.resolver';
 import { UnitResolver } from '../resolvers/unit.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
 import { DateTimeScalar } from './scalars';
@@ -30,6 +32,8 @@ export const RESOLVERS = [
   MetaResolver,
   AuthResolver,
   UnitResolver,
+  StatisticsResolver,
+  BulletinResolver,
   UserResolver,
   CaseResolver,
   AssignmentResolver,

@@ -13,7 +13,10 @@ import {
   mayReceiveMatterEvent,
   mayReplyAsOffice,
   matterAudience,
+  mayReport,
+  reportScopeFor,
   type CaseScope,
+  type ReportScope,
   type MatterAudience,
 } from '../policy/access-policy';
 import { caseVisibilitySql } from '../policy/case-visibility.sql';
@@ -166,5 +169,18 @@ export class CaseAccessService {
   /** Whether a live event about a matter with this audience may be delivered to the subscriber. */
   async mayReceiveMatterEvent(ctx: RequestContext, audience: MatterAudience): Promise<boolean> {
     return mayReceiveMatterEvent(await this.scope(ctx), audience);
+  }
+
+  /**
+   * The congresses a report (statistics, bulletin, ledger) of `unitId` covers — default the viewer's own congress.
+   * `FORBIDDEN` for a viewer who reports on nothing (a handling unit, a deputy, the bootstrap administrator);
+   * `NOT_FOUND` on `field` for a congress outside the viewer's scope, the same as for one that does not exist.
+   */
+  async reportScope(ctx: RequestContext, unitId: string | null | undefined, field = 'unitId'): Promise<ReportScope> {
+    const scope = await this.scope(ctx);
+    if (!mayReport(scope)) throw forbidden('只有人大信访机构工作人员可以查看统计、送阅件和台帐');
+    const report = reportScopeFor(scope, unitId ?? null, await ctx.app.units.all(ctx));
+    if (!report) throw notFound('人大', field);
+    return report;
   }
 }

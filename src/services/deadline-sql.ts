@@ -27,3 +27,27 @@ export function deadlineStateSql(alias: string, state: DeadlineStateEnum, now: D
     params: { dsNow: now, dsSoon: new Date(now.getTime() + DUE_SOON_MS), dsOpen: OPEN, dsCompleted: AssignmentStatus.COMPLETED },
   };
 }
+
+/**
+ * An assignment's standing judged at `asOf` rather than now, for reports over a past or future instant: the same
+ * rules as `deadlineStateSql` (which it equals at asOf = now) with every fact taken as it stood at asOf — a
+ * delivery after asOf had not happened yet, an assignment cancelled or objected after asOf was still open, and one
+ * made after asOf did not exist. ENDED assignments (ended without a result by asOf) are none of the three.
+ * Parameters: `:dsAsOf`, `:...dsOpen`, `:dsCompleted` (all in `params`).
+ */
+export function deadlineAtSql(alias: string, asOf: Date): { made: string; delivered: string; onTime: string; overdue: string; params: Record<string, unknown> } {
+  const a = alias;
+  const doneAt = `COALESCE(${a}.deliveredAt, CASE WHEN ${a}.status = :dsCompleted THEN ${a}.endedAt END)`;
+  const made = `${a}.assignedAt <= :dsAsOf`;
+  const delivered = `${made} AND ${doneAt} IS NOT NULL AND ${doneAt} <= :dsAsOf`;
+  return {
+    made,
+    delivered,
+    onTime: `${delivered} AND ${doneAt} <= ${a}.dueAt`,
+    overdue:
+      `${made} AND ${a}.dueAt < :dsAsOf AND (${doneAt} IS NULL OR ${doneAt} > :dsAsOf) ` +
+      `AND (${a}.status IN (:...dsOpen) OR ${doneAt} IS NOT NULL OR ${a}.endedAt IS NULL OR ${a}.endedAt > :dsAsOf) ` +
+      `AND (${a}.pausedSince IS NULL OR ${a}.pausedSince > :dsAsOf)`,
+    params: { dsAsOf: asOf, dsOpen: OPEN, dsCompleted: AssignmentStatus.COMPLETED },
+  };
+}

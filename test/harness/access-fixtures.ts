@@ -1,6 +1,7 @@
 import type { GraphQLResponse, GraphQLTestClient } from './graphql-client';
 import { ASSIGN_CASE, REGISTER_CASE, SAMPLE_ID, letterInput } from './case-fixtures';
 import { CREATE_UNIT, seedCounty, seedUser, uniq } from './fixtures';
+import { download } from './download';
 import type { TestServer } from './test-server';
 
 /**
@@ -391,6 +392,25 @@ export class AccessProbe {
     const res = await this.send('query { jointMeetings(first: 100) { edges { node { id } } } }', {});
     if (res.errors?.length) return this.refused(res) ? 'DENY' : AccessProbe.surprise(res);
     return (res.data.jointMeetings.edges as Array<{ node: { id: string } }>).some((e) => e.node.id === id) ? 'ALLOW' : 'DENY';
+  }
+
+  /**
+   * A report (statistics, bulletin) judged by `judge`; DENY when the report policy refuses it: FORBIDDEN for whoever
+   * reports on nothing, NOT_FOUND on `unitId` for a congress outside the viewer's scope, UNAUTHENTICATED without a token.
+   */
+  async onReport(query: string, variables: Record<string, unknown>, judge: (data: any) => Access | string): Promise<Access | string> {
+    const res = await this.send(query, variables);
+    if (!res.errors?.length) return judge(res.data);
+    const err = res.errors[0].extensions;
+    const refused = err?.code === 'FORBIDDEN' || (err?.code === 'NOT_FOUND' && err.field === 'unitId') || (this.role === 'anonymous' && err?.code === 'UNAUTHENTICATED');
+    return refused && !res.data ? 'DENY' : AccessProbe.surprise(res);
+  }
+
+  /** An export file by its path: 200 judged by `judge`, and 401, 403 or 404 DENY, as DESIGN.md "Files" says. */
+  async file(path: string, judge: (body: Buffer) => Access | string): Promise<Access | string> {
+    const res = await download(this.world.as[this.role].baseUrl, path, this.world.as[this.role].token);
+    if (res.status === 200) return judge(res.body as Buffer);
+    return [401, 403, 404].includes(res.status) ? 'DENY' : `UNEXPECTED ${res.status} ${String(res.body)}`;
   }
 
   /** The public progress by query code; `judge` sees the progress object. */

@@ -5,14 +5,7 @@ import { HearingPauseAndMatterEvents1795809775606 } from './1795809775606-Hearin
 import { AuthSessionsAndUsernameKey1796099552964 } from './1796099552964-AuthSessionsAndUsernameKey';
 import { JointMeetings1796101086927 } from './1796101086927-JointMeetings';
 import { WordingAuthors1796101228266 } from './1796101228266-WordingAuthors';
+import { ReportIndexes1796103193902 } from './1796103193902-ReportIndexes';
 
 /** SQLite migrations in the order they run. */
-export const SQLITE_MIGRATIONS: Function[] = [
-  Initial1795807304969,
-  Cases1795807887498,
-  DeadlineAlerts1795808397521,
-  HearingPauseAndMatterEvents1795809775606,
-  AuthSessionsAndUsernameKey1796099552964,
-  JointMeetings1796101086927,
-  WordingAuthors1796101228266,
-];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795807304969, Cases1795807887498, DeadlineAlerts1795808397521, HearingPauseAndMatterEvents1795809775606, AuthSessionsAndUsernameKey1796099552964, JointMeetings1796101086927, WordingAuthors1796101228266, ReportIndexes1796103193902];

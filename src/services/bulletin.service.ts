@@ -1,0 +1,147 @@
+import { In } from 'typeorm';
+import type { RequestContext } from '../context/request-context';
+import {
+  bulletinDates,
+  bulletinDocxUrl,
+  bulletinSummary,
+  bulletinTitle,
+  figureChanges,
+  previousPeriod,
+  samePeriodLastYear,
+  topCategories,
+  trailingYear,
+  type BulletinPeriod,
+  type FigureChanges,
+  type TopCategory,
+} from '../domain/bulletin';
+import { localDateOf } from '../domain/office-time';
+import type { StatisticsFigures } from '../domain/statistics';
+import { Assignment } from '../entities/assignment.entity';
+import type { Outcome } from '../entities/case-enums';
+import type { Case } from '../entities/case.entity';
+import { Reply } from '../entities/reply.entity';
+import type { Unit } from '../entities/unit.entity';
+import { badInput } from '../errors/domain-error';
+import type { ReportScope } from '../policy/access-policy';
+import type { CaseAccessService } from './case-access.service';
+import type { StatisticsService } from './statistics.service';
+
+/** What a bulletin request asks for, as the API and the export take it. */
+export interface BulletinRequest {
+  year: number;
+  quarter?: number | null;
+  unitId?: string | null;
+}
+
+/** A key or difficult case of the period with the outcome of its result so far (null while there is none). */
+export interface KeyCaseResult {
+  case: Case;
+  outcome: Outcome | null;
+}
+
+/** The bulletin (送阅件) as data: what the API returns and the Word file prints. */
+export interface BulletinData {
+  title: string;
+  period: BulletinPeriod;
+  congress: Unit;
+  statistics: StatisticsFigures<Unit>;
+  changeFromPreviousQuarter: FigureChanges;
+  changeFromSameQuarterLastYear: FigureChanges;
+  topCategories: TopCategory[];
+  typicalCases: Case[];
+  keyCaseResults: KeyCaseResult[];
+  summary: string;
+  docxUrl: string;
+}
+
+/** A bulletin is printed: it lists at most this many typical cases and this many key or difficult cases. */
+export const BULLETIN_CASES = 30;
+
+/**
+ * The quarterly bulletin (送阅件) and the annual summary: the period's statistics beside the previous period's and
+ * the same period's a year earlier (all through StatisticsService, so every figure means what it means there), the
+ * leading categories against the trailing year, the typical cases and the results of key and difficult cases, and
+ * a summary drafted from the figures. Scope rules are the statistics' (CaseAccessService.reportScope); it reads from a
+ * replica when replicas are configured.
+ */
+export class BulletinService {
+  constructor(
+    private readonly access: CaseAccessService,
+    private readonly statistics: StatisticsService,
+    private readonly officeTimeZone: string,
+  ) {}
+
+  /** The bulletin of a quarter (or of the year when `quarter` is omitted); NOT_FOUND/FORBIDDEN as statistics. */
+  async bulletin(ctx: RequestContext, input: BulletinRequest): Promise<BulletinData> {
+    const period = this.period(input);
+    const report = await this.access.reportScope(ctx, input.unitId);
+    return ctx.onReplica((reader) => this.compose(reader, period, report, new Date()));
+  }
+
+  private async compose(ctx: RequestContext, period: BulletinPeriod, report: ReportScope, asOf: Date): Promise<BulletinData> {
+    const trailing = trailingYear(period);
+    const [now, previous, lastYear, trailingCounts, cases] = await Promise.all([
+      this.statistics.compute(ctx, report, bulletinDates(period), asOf),
+      this.statistics.compute(ctx, report, bulletinDates(previousPeriod(period)), asOf),
+      this.statistics.compute(ctx, report, bulletinDates(samePeriodLastYear(period)), asOf),
+      this.statistics.categoryCounts(ctx, report, trailing.dates, asOf),
+      this.cases(ctx, report, period, asOf),
+    ]);
+    const congress = (await ctx.app.units.all(ctx)).find((u) => u.id === report.congressId)!;
+    const changes = { previous: figureChanges(now, previous), lastYear: figureChanges(now, lastYear) };
+    const top = topCategories(now.byCategory, trailingCounts, trailing.share);
+    return {
+      title: bulletinTitle(congress.name, period),
+      period,
+      congress,
+      statistics: now,
+      changeFromPreviousQuarter: changes.previous,
+      changeFromSameQuarterLastYear: changes.lastYear,
+      topCategories: top,
+      ...cases,
+      summary: bulletinSummary(period, now.sentence, changes, top),
+      docxUrl: bulletinDocxUrl(period, report.congressId),
+    };
+  }
+
+  /** Validates the year (1900 to the current year) and the quarter (1–4, or none for the year). */
+  period(input: BulletinRequest): BulletinPeriod {
+    const thisYear = Number(localDateOf(new Date(), this.officeTimeZone).slice(0, 4));
+    if (!Number.isInteger(input.year) || input.year < 1900 || input.year > thisYear) throw badInput('year', `年份应在 1900 至 ${thisYear} 之间`);
+    const quarter = input.quarter ?? null;
+    if (quarter !== null && (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)) throw badInput('quarter', '季度应为 1 至 4；全年汇总不填季度');
+    return { year: input.year, quarter };
+  }
+
+  /**
+   * The period's typical cases and its key or difficult cases, in order of receipt: the statistics' cases of the
+   * scope, further limited to those the viewer may see. A key case's outcome is that of the latest reply to the
+   * petitioner, or failing one the latest result a unit reported.
+   */
+  private async cases(ctx: RequestContext, report: ReportScope, period: BulletinPeriod, asOf: Date) {
+    const flagged = async (flag: string) =>
+      (await this.statistics.visiblePeriodCases(ctx, report, bulletinDates(period), asOf))
+        .andWhere(flag)
+        .orderBy('c.receivedAt', 'ASC')
+        .addOrderBy('c.id', 'ASC')
+        .take(BULLETIN_CASES)
+        .setParameter('bTrue', true)
+        .getMany();
+    const [typicalCases, key] = await Promise.all([flagged('c.isTypical = :bTrue'), flagged('(c.isKey = :bTrue OR c.isDifficult = :bTrue)')]);
+    return { typicalCases, keyCaseResults: await this.outcomes(ctx, key, asOf) };
+  }
+
+  private async outcomes(ctx: RequestContext, cases: Case[], asOf: Date): Promise<KeyCaseResult[]> {
+    if (!cases.length) return [];
+    const ids = cases.map((c) => c.id);
+    const [replies, results] = await Promise.all([
+      ctx.repo(Reply).find({ where: { caseId: In(ids) }, order: { repliedAt: 'ASC' } }),
+      ctx.repo(Assignment).find({ where: { caseId: In(ids) }, order: { resultReportedAt: 'ASC' } }),
+    ]);
+    const outcome = new Map<string, Outcome>();
+    for (const a of results) if (a.resultOutcome && a.resultReportedAt && a.resultReportedAt <= asOf) outcome.set(a.caseId, a.resultOutcome);
+    const replied = new Map<string, Outcome>();
+    for (const r of replies) if (r.repliedAt <= asOf) replied.set(r.caseId, r.outcome);
+    return cases.map((c) => ({ case: c, outcome: replied.get(c.id) ?? outcome.get(c.id) ?? null }));
+  }
+}
