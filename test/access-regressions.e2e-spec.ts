@@ -175,4 +175,15 @@ describe('access below the case level', () => {
     const ordered = (await p3.court.ok('{ cases(first: 10, orderBy: { field: DUE_AT, direction: ASC }) { edges { node { id } } } }')).cases.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ordered).toEqual([other.id, c.id]);
   });
+
+  it('asks only a leader of the case\'s own congress for an instruction', async () => {
+    const c = await acceptedCase(p.registrar);
+    const cityLeader = await seedUser(t.admin, p.county.cityCongress, ['LEADER']);
+    const countyRegistrar = await seedUser(t.admin, p.county.congress, ['REGISTRAR']);
+    for (const l of [cityLeader.id, countyRegistrar.id]) {
+      expectErrorCode(await p.registrar.query(REQUEST_INSTRUCTION, { id: c.id, l }), 'BAD_USER_INPUT', 'leaderId');
+    }
+    expect((await p.registrar.ok(CASE, { id: c.id })).case.timeline.map((e: { type: string }) => e.type)).not.toContain('INSTRUCTION_REQUESTED');
+    await p.registrar.ok(REQUEST_INSTRUCTION, { id: c.id, l: p.leaderId });
+  });
 });

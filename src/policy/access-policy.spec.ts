@@ -5,6 +5,7 @@ import { ParticipantCapacity } from '../entities/joint-meeting-enums';
 import {
   caseScopeFor,
   mayActForUnit,
+  mayInstructCase,
   mayConveneMeeting,
   mayPostMeetingOpinion,
   mayProposeWording,
@@ -98,6 +99,14 @@ describe('access policy', () => {
     expect(mayReadQueryCode(undefined, c)).toBe(false);
     expect(mayReadPii({ roles: [Role.REGISTRAR], unitId: 'county', piiAccess: true })).toBe(true);
     expect(mayReadPii({ roles: [Role.REGISTRAR], unitId: 'county' })).toBe(false);
+  });
+
+  it('asks only an enabled leader of the owning congress for an instruction', () => {
+    const c = { congressId: 'county' };
+    expect(mayInstructCase({ roles: [Role.LEADER], unitId: 'county' }, c)).toBe(true);
+    expect(mayInstructCase({ roles: [Role.LEADER], unitId: 'county', disabled: true }, c)).toBe(false);
+    expect(mayInstructCase({ roles: [Role.LEADER], unitId: 'city' }, c)).toBe(false);
+    expect(mayInstructCase({ roles: [Role.REGISTRAR], unitId: 'county' }, c)).toBe(false);
   });
 
   it('lets only the handlers and liaisons of the assigned unit act on its assignment', () => {

@@ -113,6 +113,11 @@ export function isCaseOffice(scope: CaseScope): boolean {
   return scope.kind === 'congresses';
 }
 
+/** May be asked for a written instruction on a case (呈送阅示): an enabled leader of the congress that owns it. */
+export function mayInstructCase(leader: ScopeUser & { disabled?: boolean }, c: Pick<CaseFacts, 'congressId'>): boolean {
+  return !leader.disabled && leader.unitId === c.congressId && leader.roles.includes(Role.LEADER);
+}
+
 /** Acts for the unit an assignment was given to (accepts, objects, reports, replies as lead): its handlers and liaisons. */
 export function mayActForUnit(user: ScopeUser, a: Pick<AssignmentFacts, 'unitId'>): boolean {
   return user.unitId === a.unitId && user.roles.some((r) => HANDLING_ROLES.includes(r));

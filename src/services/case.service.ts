@@ -1,5 +1,5 @@
 import type { RequestContext } from '../context/request-context';
-import { mayActForUnit } from '../policy/access-policy';
+import { mayActForUnit, mayInstructCase } from '../policy/access-policy';
 import { updateVersioned } from '../db/versioned-update';
 import { Role } from '../auth/role';
 import { AssignmentAction, assertTransition, CaseAction, isOpenAssignment } from '../domain/case-workflow';
@@ -171,7 +171,7 @@ export class CaseService {
     const c = await this.forOffice(ctx, id);
     assertTransition(c.status, CaseAction.REQUEST_INSTRUCTION);
     const leader = await ctx.repo(User).findOneBy({ id: leaderId });
-    if (!leader || leader.unitId !== c.congressId || !leader.hasRole(Role.LEADER) || leader.disabled) {
+    if (!leader || !mayInstructCase(leader, c)) {
       throw badInput('leaderId', '须呈送本机关的分管领导');
     }
     await ctx.repo(Instruction).save(
