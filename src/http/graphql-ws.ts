@@ -14,6 +14,7 @@ import { toClientError } from '../errors/error-mapper';
 import { ErrorCode } from '../errors/error-code';
 import { allValidationRules } from '../schema/query-limits';
 import type { AccessChangedPayload } from '../subscriptions/pubsub';
+import { sharedSubscribe } from './shared-execution';
 
 /**
  * How this server closes a socket, besides graphql-ws's own codes (README "安全限制"). The graphql-ws client
@@ -107,6 +108,12 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
 
   const server = makeServer<Record<string, unknown>, Extra>({
     schema,
+    subscribe: sharedSubscribe(async (ctx) => {
+      const user = ctx.user;
+      if (!user) return null;
+      // a viewer who reads personal data is logged reading it: such results are shared only among its own sockets
+      return JSON.stringify([await app.services.caseAccess.scope(ctx), [...user.roles].sort(), user.unitId, user.piiAccess ? user.id : false]);
+    }),
     onConnect: async (ctx) => {
       const state = stateOf(ctx.extra);
       const token = bearerToken(authorizationParam(ctx.connectionParams));
