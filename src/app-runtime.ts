@@ -26,6 +26,7 @@ import { LedgerService } from './services/ledger.service';
 import { BulletinService } from './services/bulletin.service';
 import type { AppPubSub } from './subscriptions/pubsub';
 import type { UnitDirectory } from './db/unit-directory';
+import type { SessionDirectory } from './auth/session-directory';
 
 /**
  * The services, one instance each per process; stateless apart from what they are given here. Each is built
@@ -84,5 +85,7 @@ export interface AppRuntime {
   pubsub: AppPubSub;
   /** The unit tree in memory, shared by every request of this instance. */
   units: UnitDirectory;
+  /** Logins recently read, shared by every request of this instance. */
+  sessions: SessionDirectory;
   logger: Logger;
 }

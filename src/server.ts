@@ -18,6 +18,7 @@ import { RequestContext } from './context/request-context';
 import { createDataSource } from './db/data-source';
 import { Database } from './db/database';
 import { UnitDirectory } from './db/unit-directory';
+import { SessionDirectory } from './auth/session-directory';
 import { DomainError } from './errors/domain-error';
 import { ErrorCode } from './errors/error-code';
 import { formatMappedError, mapError, withoutSuggestions } from './errors/error-mapper';
@@ -121,7 +122,7 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
   };
   const db = await openDatabase(config, logger);
   const pubsub = createAppPubSub(config.redisUrl, logger, config.redisChannelPrefix);
-  const runtime: AppRuntime = { config, db, services: createServices(config), pubsub, units: new UnitDirectory(pubsub, logger), logger };
+  const runtime: AppRuntime = { config, db, services: createServices(config), pubsub, units: new UnitDirectory(pubsub, logger), sessions: new SessionDirectory(pubsub, logger), logger };
   let draining = false;
 
   try {
@@ -135,6 +136,7 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
     const httpServer = createHttpServer(app);
     const ws = attachGraphqlWs(httpServer, schema, runtime, noIntrospection);
     runtime.units.listen();
+    runtime.sessions.listen();
 
     const apollo = new ApolloServer<RequestContext>({
       schema,
@@ -204,7 +206,7 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
       express.json({ limit: BODY_LIMIT }),
       expressMiddleware(apollo, {
         context: async ({ req }) => {
-          const auth = await runtime.services.auth.authenticate(db.dataSource, bearerToken(req.headers.authorization));
+          const auth = await runtime.services.auth.authenticate(db.dataSource, bearerToken(req.headers.authorization), runtime.sessions);
           const requestId = String(req.id);
           return new RequestContext(runtime, auth, requestId, req.ip ?? req.socket.remoteAddress ?? 'unknown', req.log);
         },
@@ -229,6 +231,7 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
         await scheduler.stop();
         await apollo.stop();
         await runtime.units.close();
+        await runtime.sessions.close();
         await pubsub.close();
         await db.close();
         logger.info('shut down cleanly');
@@ -236,6 +239,7 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
     return { url, port, httpServer, runtime, schema, scheduler, stop };
   } catch (err) {
     await runtime.units.close();
+    await runtime.sessions.close();
     await pubsub.close();
     await db.close();
     throw err;

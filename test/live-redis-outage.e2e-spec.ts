@@ -1,48 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { REGISTER_CASE, letterInput } from './harness/case-fixtures';
 import { seedCounty, seedUser } from './harness/fixtures';
+import { freePort, hasRedisServer, startRedis, stopRedis } from './harness/redis-process';
 import { createTestServer, type TestServer } from './harness/test-server';
 import { connectLive, type LiveClient } from './harness/ws-client';
-
-function hasRedisServer(): boolean {
-  try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A Redis of this test's own, so stopping it disturbs no other test. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i++) {
-    try {
-      execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'ignore' });
-      return child;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error('redis did not start');
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-}
+import type { ChildProcess } from 'node:child_process';
 
 (hasRedisServer() ? describe : describe.skip)('when Redis goes away and comes back', () => {
   let t: TestServer;
@@ -58,7 +19,7 @@ async function stopRedis(child: ChildProcess): Promise<void> {
   afterAll(async () => {
     await live?.close();
     await t?.close();
-    if (redis.exitCode === null) await stopRedis(redis);
+    await stopRedis(redis);
   });
 
   it('keeps queries and mutations working, tells subscribers, and resumes delivery', async () => {

@@ -28,7 +28,7 @@ export function exportRoutes(runtime: AppRuntime): Router {
   const router = Router();
 
   const context = async (req: Request): Promise<RequestContext> => {
-    const auth = await runtime.services.auth.authenticate(runtime.db.dataSource, bearerToken(req.headers.authorization));
+    const auth = await runtime.services.auth.authenticate(runtime.db.dataSource, bearerToken(req.headers.authorization), runtime.sessions);
     return new RequestContext(runtime, auth, String(req.id ?? randomUUID()), req.ip ?? 'unknown', req.log ?? runtime.logger);
   };
 

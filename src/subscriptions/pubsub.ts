@@ -129,7 +129,10 @@ export function createAppPubSub(redisUrl: string | undefined, logger: Logger, ch
       announce(bothReady());
     });
   }
-  const eventTarget = withChannelPrefix(createRedisEventTarget({ publishClient, subscribeClient }), channelPrefix);
+  const eventTarget = withChannelPrefix(
+    createRedisEventTarget({ publishClient: settled(publishClient, logger), subscribeClient: settled(subscribeClient, logger) }),
+    channelPrefix,
+  );
   const pubsub = createPubSub<Topics>({ eventTarget });
   return Object.assign(pubsub, {
     backend: 'redis' as const,
@@ -138,6 +141,27 @@ export function createAppPubSub(redisUrl: string | undefined, logger: Logger, ch
     close: async () => {
       publishClient.disconnect();
       subscribeClient.disconnect();
+    },
+  });
+}
+
+/**
+ * The client as the event target uses it, whose commands' failures are logged: the event target fires its publish,
+ * subscribe and unsubscribe without waiting, and a command queued while Redis is down fails when the server
+ * shuts down, which would otherwise be an unhandled rejection.
+ */
+function settled(client: Redis, logger: Logger): Redis {
+  const fired = new Set<PropertyKey>(['publish', 'subscribe', 'unsubscribe']);
+  return new Proxy(client, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      if (!fired.has(prop)) return value.bind(target);
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        result.catch((err: unknown) => logger.warn({ err: (err as Error).message, command: String(prop) }, 'redis command dropped'));
+        return result;
+      };
     },
   });
 }
