@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
 import { assignmentDeadlineState } from '../src/domain/assignment-deadline';
 import type { AssignmentStatus } from '../src/entities/case-enums';
-import { encodeKeysetCursor } from '../src/services/keyset-cursor';
+import { encodeCaseCursor } from '../src/services/case-query.service';
 
 /** A statement the GraphQL server sent, with its parameters, to be sent again verbatim. */
 export interface CapturedStatement {
@@ -53,7 +53,7 @@ export async function startRawListEndpoint(databaseUrl: string, count: CapturedS
         });
       }
     }
-    const cursor = (r: RowDataPacket) => encodeKeysetCursor(r.c_receivedAt as Date, r.c_id as string);
+    const cursor = (r: RowDataPacket) => encodeCaseCursor({ order: 'RECEIVED_AT:DESC', key: (r.c_receivedAt as Date).toISOString(), id: r.c_id as string });
     return JSON.stringify({
       data: {
         cases: {

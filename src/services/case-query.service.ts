@@ -41,7 +41,7 @@ const SORT_KEYS: Record<CaseOrderField, SortKey> = {
 };
 
 /** What a cursor holds: the order it belongs to, the row's sort key and its id. */
-interface CursorValue {
+export interface CursorValue {
   order: string;
   key: string | null;
   id: string;
@@ -49,7 +49,8 @@ interface CursorValue {
 
 const orderName = (o: CaseOrder) => `${o.field}:${o.direction}`;
 
-function encodeCursor(value: CursorValue): string {
+/** The case list's cursor for a row: the order it belongs to, the row's sort key and its id. */
+export function encodeCaseCursor(value: CursorValue): string {
   return Buffer.from(JSON.stringify([value.order, value.key, value.id])).toString('base64url');
 }
 
@@ -167,7 +168,7 @@ export class CaseQueryService {
     else qb.orderBy(keySql, dir);
     // the count and the page go to the pool together: two connections, one round trip of waiting
     const [totalCount, { entities, raw }] = await Promise.all([counting, qb.addOrderBy('c.id', dir).limit(first + 1).getRawAndEntities<{ sort_key: unknown }>()]);
-    const cursorOf = (i: number) => encodeCursor({ order: orderName(order), key: keyOf(raw[i].sort_key, key.kind), id: entities[i].id });
+    const cursorOf = (i: number) => encodeCaseCursor({ order: orderName(order), key: keyOf(raw[i].sort_key, key.kind), id: entities[i].id });
     const page = entities.slice(0, first);
     return {
       totalCount,
