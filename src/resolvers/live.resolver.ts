@@ -15,11 +15,14 @@ async function mayReceive({ payload, context }: SubscriptionHandlerData<CaseEven
   return context.services.live.mayReceive(context, payload.eventId, payload.caseId, event);
 }
 
+/** What `deadlineAlerts` delivers unless asked for more: the units' alerts, exactly the stream it carried before the office's clocks. */
+const UNIT_ALERTS = [DeadlineClock.ASSIGNMENT];
+
 /** An alert of a clock the subscriber asked for, delivered as the access policy allows (office clocks: the owning office). */
 async function mayReceiveAlert({ payload, args, context }: SubscriptionHandlerData<DeadlineAlertPayload, { clocks?: DeadlineClock[] | null }, RequestContext>): Promise<boolean> {
   // alerts published before clocks existed are the units'
   const clock = (payload.clock ?? DeadlineClock.ASSIGNMENT) as DeadlineClock;
-  if (args.clocks?.length && !args.clocks.includes(clock)) return false;
+  if (!(args.clocks ?? UNIT_ALERTS).includes(clock)) return false;
   const key = `alert:${clock}:${payload.assignmentId ?? payload.caseId}:${payload.kind}:${payload.dueAt}`;
   return context.services.live.mayReceive(context, key, payload.caseId, {
     type: null,
@@ -66,7 +69,11 @@ export class DeadlineAlertResolver {
   })
   deadlineAlerts(
     @Root() payload: DeadlineAlertPayload,
-    @Arg('clocks', () => [DeadlineClock], { nullable: true, description: '只接收这些时钟的提醒；不填为全部（只处理交办件提醒的前端传 [ASSIGNMENT]）' })
+    @Arg('clocks', () => [DeadlineClock], {
+      nullable: true,
+      defaultValue: UNIT_ALERTS,
+      description: '接收哪些时钟的提醒；默认只有交办件（ASSIGNMENT），信访机构要收受理、复查复核答复时限的提醒须写明 INTAKE、REVIEW',
+    })
     _clocks?: DeadlineClock[] | null,
   ): DeadlineAlert {
     return {
