@@ -76,9 +76,11 @@ export class CaseService {
   async transition(ctx: RequestContext, c: Case, action: CaseAction, opts: TransitionOptions): Promise<Case> {
     const next = assertTransition(c.status, action);
     // the office's own clocks move with the state, in the same update (docs/rules.md "Deadlines")
-    const clocks = officeClockChanges(c, action, next, new Date(), await this.calendar.calendar(ctx));
+    const now = new Date();
+    const clocks = officeClockChanges(c, action, next, now, await this.calendar.calendar(ctx));
     await updateVersioned(ctx, Case, c, { ...opts.patch, ...clocks, status: next });
     await this.caseEvents.record(ctx, {
+      at: now,
       caseId: c.id,
       type: opts.event,
       assignmentId: opts.assignmentId,
