@@ -126,7 +126,9 @@ async function main(): Promise<void> {
           events.push({ id: randomUUID(), caseId: id, assignmentId, type, actorId: county.registrar, at, seq: seqNo++ });
         event(CaseEventType.REGISTERED, receivedAt);
         let replyAt: Date | null = null;
-        if (declined || archived) event(declined ? CaseEventType.DECLINED : CaseEventType.ARCHIVED, new Date(receivedAt.getTime() + (1 + rnd() * 5) * DAY));
+        // the office decides within days (the intake clock, 15 days): declined, archived or accepted
+        const decidedAt = new Date(receivedAt.getTime() + (declined || archived ? 1 + rnd() * 5 : 1) * DAY);
+        if (declined || archived) event(declined ? CaseEventType.DECLINED : CaseEventType.ARCHIVED, decidedAt);
         else if (routed) {
           const assignmentId = randomUUID();
           const assignedAt = new Date(receivedAt.getTime() + (1 + rnd() * 3) * DAY);
@@ -193,6 +195,8 @@ async function main(): Promise<void> {
           isTypical: rnd() < 0.01,
           referredFromUnitId: referred ? city : null,
           responsibleUserId: county.registrar,
+          intakeDueAt: new Date(receivedAt.getTime() + 15 * DAY),
+          intakeDoneAt: decidedAt.getTime() < now ? decidedAt : null,
         });
       }
       await insert(Case, cases);

@@ -67,6 +67,26 @@ const ROWS: Row[] = [
   { path: 'case', allow: RICH_CASE, observe: (p, w) => p.onCase(w.rich.id, 'serialNo', (c) => (c.serialNo === w.rich.serialNo ? 'ALLOW' : `UNEXPECTED ${c.serialNo}`)) },
   { path: 'cases contains the case', allow: RICH_CASE, observe: (p, w) => p.inCaseList(w.rich.summary, (n) => n.id === w.rich.id) },
 
+  // the office's own clocks are the case's: whoever sees the case sees them, and finds it listed under its state
+  {
+    path: 'case.intakeDueAt, intakeState, reviewState',
+    allow: RICH_CASE,
+    observe: (p, w) =>
+      p.onCase(w.rich.id, 'intakeDueAt intakeState reviewDueAt reviewState', (c) =>
+        c.intakeDueAt && c.intakeState && (c.reviewState === null) === (c.reviewDueAt === null) ? 'ALLOW' : `UNEXPECTED ${JSON.stringify(c)}`,
+      ),
+  },
+  {
+    path: 'cases(filter: { intakeState }) contains the case',
+    allow: RICH_CASE,
+    observe: async (p, w) => {
+      for (const intakeState of ['ON_TRACK', 'DUE_SOON', 'OVERDUE', 'DONE', 'DONE_LATE']) {
+        if ((await p.inCaseList(w.rich.summary, (n) => n.id === w.rich.id, { intakeState })) === 'ALLOW') return 'ALLOW';
+      }
+      return 'DENY';
+    },
+  },
+
   // "only the office staff of the congress that registered the case read queryCode; handling units, upper congresses
   // and everyone else get null"
   { path: 'case.queryCode', allow: COUNTY_OFFICE, observe: (p, w) => p.onCase(w.rich.id, 'queryCode', (c) => secret(c.queryCode, w.rich.queryCode)) },
@@ -276,6 +296,14 @@ const ROWS: Row[] = [
 // county, a handling unit, a deputy, a legal worker or the bootstrap administrator, who is office staff of no congress ———
 const THIS_YEAR = { from: '2026-01-01', to: '2027-01-01' };
 const REPORT_ROWS: Row[] = [
+  {
+    path: 'statistics.intakeOverdue (the county)',
+    allow: OFFICES,
+    observe: (p, w) =>
+      p.onReport('query($input: StatisticsInput!) { statistics(input: $input) { totalReceived intakeOverdue } }', { input: { ...THIS_YEAR, unitId: w.units.congress } }, (d) =>
+        Number.isInteger(d.statistics.intakeOverdue) && d.statistics.intakeOverdue <= d.statistics.totalReceived ? 'ALLOW' : `UNEXPECTED ${JSON.stringify(d)}`,
+      ),
+  },
   {
     path: 'statistics(unitId: the county)',
     allow: OFFICES,

@@ -8,7 +8,7 @@ import { readZipEntry } from './harness/zip-reader';
 const BULLETIN = `query Bulletin($year: Int!, $quarter: Int, $unitId: ID) {
   bulletin(year: $year, quarter: $quarter, unitId: $unitId) {
     title
-    statistics { totalReceived letters { received closed closureRate } visits { batches persons replied replyRate } referrals { received closed } overdue byCategory { category received closed } sentence }
+    statistics { totalReceived letters { received closed closureRate } visits { batches persons replied replyRate } referrals { received closed closureRate } overdue intakeOverdue byCategory { category received closed } sentence }
     changeFromPreviousQuarter { totalReceived letters visitBatches visitPersons }
     changeFromSameQuarterLastYear { totalReceived letters visitBatches visitPersons }
     topCategories { category received trailingYearReceived changeFromTrailingYear }
@@ -139,7 +139,9 @@ describe('bulletin (送阅件)', () => {
       (b: any) => b.statistics.visits.persons,
       (b: any) => b.statistics.visits.replied,
       (b: any) => b.statistics.referrals.received,
+      (b: any) => b.statistics.referrals.closed,
       (b: any) => b.statistics.overdue,
+      (b: any) => b.statistics.intakeOverdue,
       (b: any) => b.typicalCases.length,
       (b: any) => b.keyCaseResults.length,
     ]) {
@@ -147,6 +149,13 @@ describe('bulletin (送阅件)', () => {
       expect(whole).toBe(parts);
     }
     expect(year.statistics).toMatchObject({ totalReceived: 11, letters: { received: 7 }, visits: { batches: 4, persons: 14 } });
+    // rates are not summed: the year's rate is recomputed from the summed counts
+    const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
+    expect(year.statistics.letters.closureRate).toBe(ratio(sum((b) => b.statistics.letters.closed), sum((b) => b.statistics.letters.received)));
+    expect(year.statistics.visits.replyRate).toBe(ratio(sum((b) => b.statistics.visits.replied), sum((b) => b.statistics.visits.batches)));
+    expect(year.statistics.referrals.closureRate).toBe(ratio(sum((b) => b.statistics.referrals.closed), sum((b) => b.statistics.referrals.received)));
+    // every case of 2025 is registered now, long after its 15 days, and most were never decided
+    expect(year.statistics.intakeOverdue).toBeGreaterThan(0);
     const byCategory = new Map<string, number>();
     for (const q of quarters) for (const c of q.statistics.byCategory) byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + c.received);
     expect(Object.fromEntries(year.statistics.byCategory.map((c: any) => [c.category, c.received]))).toEqual(Object.fromEntries(byCategory));

@@ -5,7 +5,8 @@ import { Case } from '../src/entities/case.entity';
 import { AssignmentMode, AssignmentRole, AssignmentStatus, CaseChannel, CaseStatus, CaseType, DeadlineStateEnum } from '../src/entities/case-enums';
 import { mayViewAssignment, mayViewCase, type CaseScope } from '../src/policy/access-policy';
 import { assignmentVisibilitySql, caseVisibilitySql } from '../src/policy/case-visibility.sql';
-import { deadlineStateSql } from '../src/services/deadline-sql';
+import { deadlineStateSql, officeClockStateSql } from '../src/services/deadline-sql';
+import { intakeState, reviewState } from '../src/domain/office-clocks';
 import { createTestServer, ENGINE, type TestServer } from './harness/test-server';
 
 /**
@@ -38,6 +39,7 @@ describe(`one rule, two forms (${ENGINE})`, () => {
     receivedAt: NOW,
     accusedUnitId,
     responsibleUserId: randomUUID(),
+    intakeDueAt: new Date(NOW.getTime() + 15 * 86_400_000),
   });
   const anAssignment = (caseId: string, unitId: string, status: AssignmentStatus, extra: Partial<Assignment> = {}): Partial<Assignment> => ({
     id: randomUUID(),
@@ -154,5 +156,42 @@ describe(`one rule, two forms (${ENGINE})`, () => {
     expect([...seen].sort()).toEqual(Object.values(DeadlineStateEnum).sort());
     const named = Object.fromEntries(variants.map(([name], i) => [name, assignmentDeadlineState(stored.find((a) => a.id === rows[i].id)!, NOW)]));
     expect(named).toMatchObject({ cancelled: 'ENDED', objected: 'ENDED', 'cancelled after its due date': 'ENDED', 'paused by a hearing, overdue on paper': 'ON_TRACK', 'in progress, due today': 'DUE_SOON' });
+  });
+  it('office clocks: the intake and review filters\' SQL and the case\'s own states agree for every state', async () => {
+    const at = (days: number) => new Date(NOW.getTime() + days * DAY);
+    const variants: Array<[string, Partial<Case>]> = [
+      ['undecided, far off', { intakeDueAt: at(10) }],
+      ['undecided, due in exactly 3 days', { intakeDueAt: at(3) }],
+      ['undecided, due today', { intakeDueAt: new Date(NOW.getTime() + 60_000) }],
+      ['undecided, overdue', { intakeDueAt: at(-1) }],
+      ['decided on time', { intakeDueAt: at(-1), intakeDoneAt: at(-2) }],
+      ['decided on the due instant', { intakeDueAt: at(-1), intakeDoneAt: at(-1) }],
+      ['decided late', { intakeDueAt: at(-2), intakeDoneAt: at(-1) }],
+      ['review waiting, far off', { intakeDueAt: at(-40), intakeDoneAt: at(-41), reviewDueAt: at(20) }],
+      ['review waiting, due soon', { intakeDueAt: at(-40), intakeDoneAt: at(-41), reviewDueAt: at(2) }],
+      ['review waiting, overdue', { intakeDueAt: at(-40), intakeDoneAt: at(-41), reviewDueAt: at(-2) }],
+      ['review answered on time', { intakeDueAt: at(-40), intakeDoneAt: at(-41), reviewDueAt: at(-2), reviewAnsweredAt: at(-3) }],
+      ['review answered late', { intakeDueAt: at(-40), intakeDoneAt: at(-41), reviewDueAt: at(-3), reviewAnsweredAt: at(-2) }],
+    ];
+    const congress = randomUUID();
+    const rows = variants.map(([, v]) => ({ ...aCase(congress, null), ...v }));
+    await ds().getRepository(Case).insert(rows as Case[]);
+    const stored = await ds().getRepository(Case).findBy({ congressId: congress });
+    for (const clock of ['intake', 'review'] as const) {
+      const inMemoryOf = (c: Case) => (clock === 'intake' ? intakeState(c, NOW) : reviewState(c, NOW));
+      let counted = 0;
+      const seen = new Set<string>();
+      for (const state of Object.values(DeadlineStateEnum)) {
+        const { where, params } = officeClockStateSql('c', clock, state, NOW);
+        const bySql = (await ds().getRepository(Case).createQueryBuilder('c').where('c.congressId = :g', { g: congress }).andWhere(where, params).getMany()).map((c) => c.id).sort();
+        const inMemory = stored.filter((c) => inMemoryOf(c) === state).map((c) => c.id).sort();
+        expect({ clock, state, ids: bySql }).toEqual({ clock, state, ids: inMemory });
+        counted += bySql.length;
+        if (inMemory.length) seen.add(state);
+      }
+      // every case is in exactly one state of each clock it has, and every state but ENDED occurs
+      expect(counted).toBe(stored.filter((c) => inMemoryOf(c) !== null).length);
+      expect([...seen].sort()).toEqual(Object.values(DeadlineStateEnum).filter((s) => s !== DeadlineStateEnum.ENDED).sort());
+    }
   });
 });

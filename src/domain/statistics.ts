@@ -88,6 +88,8 @@ export interface StatisticsFigures<U> {
   visits: { batches: number; persons: number; replied: number; replyRate: number | null };
   referrals: ClosureCount;
   overdue: number;
+  /** Cases of the period whose office intake clock (15 days, Art 22) had run out undecided at asOf. */
+  intakeOverdue: number;
   byCategory: Array<{ category: string; received: number; closed: number }>;
   byUnit: Array<{ unit: U; assigned: number; reportedOnTime: number; overdue: number; onTimeRate: number | null }>;
   byMonth: Array<{ month: string; received: number; closed: number }>;

@@ -1,7 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import { AssignmentStatus, CaseStatus } from '../domain/case-workflow';
+import { DeadlineClock } from '../domain/office-clocks';
 
-export { AssignmentStatus, CaseStatus };
+export { AssignmentStatus, CaseStatus, DeadlineClock };
 
 export enum CaseChannel {
   LETTER = 'LETTER',
@@ -194,6 +195,15 @@ registerEnumType(DeadlineStateEnum, {
     DONE: d('按期办结 (done on time)'),
     DONE_LATE: d('逾期办结 (done late)'),
     ENDED: d('未出结果即结束（撤销或异议退回）：既非办结也非逾期，不计入按期办结率 (ended without a result)'),
+  },
+});
+registerEnumType(DeadlineClock, {
+  name: 'DeadlineClock',
+  description: '期限所属的时钟 (which clock a deadline belongs to)',
+  valuesConfig: {
+    ASSIGNMENT: d('交办件的办理期限：承办单位 (an assignment\'s due date: the handling unit)'),
+    INTAKE: d('受理期限：收到后 15 日内受理、不予受理、存查或交办（第 22 条），人大信访机构 (the office\'s 15-day intake clock)'),
+    REVIEW: d('复查/复核答复期限：申请后 30 日内答复（第 35–36 条），人大信访机构 (the 30-day clock to answer a review)'),
   },
 });
 registerEnumType(CaseEventType, {

@@ -92,6 +92,24 @@ export class Case extends UuidEntity {
   @Column({ type: 'int', default: 0 })
   reviewCount: number;
 
+  /** The office's intake clock (Art 22): end of the 15th day after receipt on the deadline calendar. */
+  @Index('ix_case_intake_due')
+  @Column({ type: 'datetime', precision: 3 })
+  intakeDueAt: Date;
+
+  /** When the case first left REGISTERED (accepted, declined or archived); null while undecided. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  intakeDoneAt: Date | null;
+
+  /** The 30-day clock to answer the latest 复查/复核 request; null for a case never reopened. */
+  @Index('ix_case_review_due')
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  reviewDueAt: Date | null;
+
+  /** The first reply to the petitioner after the latest 复查/复核 request. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  reviewAnsweredAt: Date | null;
+
   /** Optimistic concurrency: every state change is `UPDATE … WHERE version = ?`. */
   @Column({ type: 'int', default: 1 })
   version: number;

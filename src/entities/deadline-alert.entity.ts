@@ -6,10 +6,15 @@ import { UuidEntity } from './base.entity';
  * first publishes the alert, so several instances never raise it twice.
  */
 @Entity({ name: 'deadline_alert' })
-@Index('uq_deadline_alert', ['assignmentId', 'kind', 'dueAt'], { unique: true })
+@Index('uq_deadline_alert', ['clock', 'subjectId', 'kind', 'dueAt'], { unique: true })
 export class DeadlineAlertRecord extends UuidEntity {
+  /** Whose clock: a unit's assignment (ASSIGNMENT) or the office's own (INTAKE, REVIEW). */
+  @Column({ type: 'varchar', length: 16, default: 'ASSIGNMENT' })
+  clock: string;
+
+  /** The assignment of an ASSIGNMENT alert; the case of an office alert. */
   @Column({ type: 'varchar', length: 36 })
-  assignmentId: string;
+  subjectId: string;
 
   @Column({ type: 'varchar', length: 16 })
   kind: string;

@@ -167,6 +167,14 @@ export function mayViewCaseEvent(scope: CaseScope, e: { type: CaseEventType | nu
 }
 
 /**
+ * Alerts of the office's own clocks (the 15-day intake, the 30-day answer to a review) are the owning congress's
+ * work: its office staff receive them; the congresses above it and handling units do not.
+ */
+export function mayReceiveOfficeClockAlert(scope: CaseScope, c: CaseFacts): boolean {
+  return scope.kind === 'congresses' && scope.congressId === c.congressId && mayViewCase(scope, c, []);
+}
+
+/**
  * The query code is the petitioner's secret: only the office staff of the congress that registered the case
  * read it (to print the receipt). Handling units, upper congresses and the bootstrap administrator get null.
  */

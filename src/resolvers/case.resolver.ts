@@ -5,7 +5,7 @@ import type { RequestContext } from '../context/request-context';
 import { Role } from '../auth/role';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
-import { Satisfaction } from '../entities/case-enums';
+import { DeadlineStateEnum, Satisfaction } from '../entities/case-enums';
 import { Instruction } from '../entities/instruction.entity';
 import { Matter } from '../entities/matter.entity';
 import { Petitioner } from '../entities/petitioner.entity';
@@ -157,6 +157,16 @@ export class CaseResolver {
   async referrals(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case[]> {
     const lower = await ctx.loader(casesByReferredFromCaseId).load(c.id);
     return ctx.services.caseQuery.onlyVisible(ctx, lower);
+  }
+
+  @FieldResolver(() => DeadlineStateEnum, { description: '受理期限状态：收到后 15 日内受理、不予受理、存查或交办（第 22 条），按当前时刻推算 (intake clock state)' })
+  intakeState(@Root() c: Case, @Ctx() ctx: RequestContext): DeadlineStateEnum {
+    return ctx.services.cases.intakeStateOf(c);
+  }
+
+  @FieldResolver(() => DeadlineStateEnum, { nullable: true, description: '复查/复核答复期限状态；未申请复查复核时为空 (review answer clock state)' })
+  reviewState(@Root() c: Case, @Ctx() ctx: RequestContext): DeadlineStateEnum | null {
+    return ctx.services.cases.reviewStateOf(c);
   }
 
   @FieldResolver(() => Unit, { description: '登记机关（人大）(registering congress)' })

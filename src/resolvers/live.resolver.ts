@@ -1,22 +1,34 @@
 import { CaseView } from '../schema/types/case.type';
-import { Authorized, Ctx, FieldResolver, Resolver, Root, Subscription, type SubscriptionHandlerData } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root, Subscription, type SubscriptionHandlerData } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
-import { CaseEventType, DeadlineStateEnum } from '../entities/case-enums';
+import { CaseEventType, DeadlineClock, DeadlineStateEnum } from '../entities/case-enums';
 import { User } from '../entities/user.entity';
 import { userById } from '../loaders/case.loaders';
 import { CaseEvent, DeadlineAlert, LiveStatus } from '../subscriptions/live-types';
 import type { CaseEventPayload, DeadlineAlertPayload, LiveStatusPayload } from '../subscriptions/pubsub';
 
 /** Delivers an event only to a subscriber the access policy lets see it now; decided from one load per event. */
-async function mayReceive({ payload, context }: SubscriptionHandlerData<CaseEventPayload | DeadlineAlertPayload, object, RequestContext>): Promise<boolean> {
-  if ('type' in payload) {
-    const event = { type: payload.type as CaseEventType, assignmentId: payload.assignmentId, actorId: payload.actorId, access: payload.access };
-    return context.services.live.mayReceive(context, payload.eventId, payload.caseId, event);
-  }
-  const key = `alert:${payload.assignmentId}:${payload.kind}:${payload.dueAt}`;
-  return context.services.live.mayReceive(context, key, payload.caseId, { type: null, assignmentId: payload.assignmentId });
+async function mayReceive({ payload, context }: SubscriptionHandlerData<CaseEventPayload, object, RequestContext>): Promise<boolean> {
+  const event = { type: payload.type as CaseEventType, assignmentId: payload.assignmentId, actorId: payload.actorId, access: payload.access };
+  return context.services.live.mayReceive(context, payload.eventId, payload.caseId, event);
+}
+
+/** What `deadlineAlerts` delivers unless asked for more: the units' alerts, exactly the stream it carried before the office's clocks. */
+const UNIT_ALERTS = [DeadlineClock.ASSIGNMENT];
+
+/** An alert of a clock the subscriber asked for, delivered as the access policy allows (office clocks: the owning office). */
+async function mayReceiveAlert({ payload, args, context }: SubscriptionHandlerData<DeadlineAlertPayload, { clocks?: DeadlineClock[] | null }, RequestContext>): Promise<boolean> {
+  // alerts published before clocks existed are the units'
+  const clock = (payload.clock ?? DeadlineClock.ASSIGNMENT) as DeadlineClock;
+  if (!(args.clocks ?? UNIT_ALERTS).includes(clock)) return false;
+  const key = `alert:${clock}:${payload.assignmentId ?? payload.caseId}:${payload.kind}:${payload.dueAt}`;
+  return context.services.live.mayReceive(context, key, payload.caseId, {
+    type: null,
+    assignmentId: payload.assignmentId,
+    officeClock: clock !== DeadlineClock.ASSIGNMENT,
+  });
 }
 
 @Resolver(() => CaseEvent)
@@ -52,16 +64,35 @@ export class DeadlineAlertResolver {
   @Authorized()
   @Subscription(() => DeadlineAlert, {
     topics: 'DEADLINE_ALERT',
-    filter: mayReceive,
-    description: '期限提醒：推送给交办机关和该承办单位',
+    filter: mayReceiveAlert,
+    description: '期限提醒：交办件的提醒推送给交办机关和该承办单位；信访机构自己的受理、复查复核答复时限的提醒只推送给该件所属人大的信访机构',
   })
-  deadlineAlerts(@Root() payload: DeadlineAlertPayload): DeadlineAlert {
-    return { kind: payload.kind as DeadlineStateEnum, dueAt: new Date(payload.dueAt), assignmentId: payload.assignmentId, caseId: payload.caseId };
+  deadlineAlerts(
+    @Root() payload: DeadlineAlertPayload,
+    @Arg('clocks', () => [DeadlineClock], {
+      nullable: true,
+      defaultValue: UNIT_ALERTS,
+      description: '接收哪些时钟的提醒；默认只有交办件（ASSIGNMENT），信访机构要收受理、复查复核答复时限的提醒须写明 INTAKE、REVIEW',
+    })
+    _clocks?: DeadlineClock[] | null,
+  ): DeadlineAlert {
+    return {
+      kind: payload.kind as DeadlineStateEnum,
+      dueAt: new Date(payload.dueAt),
+      clock: (payload.clock ?? DeadlineClock.ASSIGNMENT) as DeadlineClock,
+      assignmentId: payload.assignmentId,
+      caseId: payload.caseId,
+    };
   }
 
-  @FieldResolver(() => Assignment, { description: '交办件' })
-  async assignment(@Root() a: DeadlineAlert, @Ctx() ctx: RequestContext): Promise<Assignment> {
-    return (await ctx.services.live.visibleAssignment(ctx, a.assignmentId))!;
+  @FieldResolver(() => Assignment, { nullable: true, description: '交办件；信访机构自己的时限（INTAKE、REVIEW）为空' })
+  assignment(@Root() a: DeadlineAlert, @Ctx() ctx: RequestContext): Promise<Assignment | null> | null {
+    return a.assignmentId ? ctx.services.live.visibleAssignment(ctx, a.assignmentId) : null;
+  }
+
+  @FieldResolver(() => CaseView, { description: '信访件（按订阅者的权限解析）' })
+  case(@Root() a: DeadlineAlert, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.live.eventCase(ctx, a.caseId);
   }
 }
 

@@ -14,6 +14,8 @@ export interface CaseEventInput {
   after?: Record<string, unknown> | null;
   /** Defaults to the signed-in user; null for the petitioner or the server. */
   actorId?: string | null;
+  /** Defaults to now; given when the change stamps the same instant on the case (the office's clocks). */
+  at?: Date;
 }
 
 /**
@@ -30,7 +32,7 @@ export class CaseEventService {
         assignmentId: input.assignmentId ?? null,
         type: input.type,
         actorId: input.actorId === undefined ? (ctx.user?.id ?? null) : input.actorId,
-        at: new Date(),
+        at: input.at ?? new Date(),
         detail: input.detail ?? null,
         before: input.before ?? null,
         after: input.after ?? null,

@@ -6,7 +6,7 @@ import { AssignmentStatus, DeadlineStateEnum } from '../entities/case-enums';
 import { isOpenAssignment } from '../domain/case-workflow';
 import { CaseOrderField, DEFAULT_CASE_ORDER, OrderDirection, type CaseOrder } from '../schema/inputs/case-order.input';
 import { badInput, notFound } from '../errors/domain-error';
-import { deadlineStateSql } from './deadline-sql';
+import { deadlineStateSql, officeClockStateSql } from './deadline-sql';
 import type { CaseFilter } from '../schema/inputs/case-workflow.inputs';
 import { visibleCaseLoader } from '../loaders/case.loaders';
 import type { LoaderFactory } from '../context/request-context';
@@ -140,7 +140,14 @@ export class CaseQueryService {
       const like = `%${filter.keyword.replace(/[!%_]/g, (m) => `!${m}`)}%`;
       qb.andWhere("(c.serialNo LIKE :kw ESCAPE '!' OR c.summary LIKE :kw ESCAPE '!' OR c.content LIKE :kw ESCAPE '!' OR c.category LIKE :kw ESCAPE '!')", { kw: like });
     }
-    if (filter.deadlineState) this.whereDeadlineState(qb, assignmentTable, filter.deadlineState, visible('da'));
+    // every deadline filter of one list is judged at the same instant (they share the :dsNow parameter)
+    const now = new Date();
+    if (filter.deadlineState) this.whereDeadlineState(qb, assignmentTable, filter.deadlineState, visible('da'), now);
+    for (const [clock, state] of [['intake', filter.intakeState], ['review', filter.reviewState]] as const) {
+      if (!state) continue;
+      const { where, params } = officeClockStateSql('c', clock, state, now);
+      qb.andWhere(`(${where})`, params);
+    }
 
     const counting = qb.clone().getCount();
     counting.catch(() => undefined); // a refused cursor below must not leave it unhandled; Promise.all still sees a failure
@@ -183,8 +190,8 @@ export class CaseQueryService {
   }
 
   /** A case matches a deadline state when one of its assignments is in it now. */
-  private whereDeadlineState(qb: SelectQueryBuilder<Case>, table: string, state: DeadlineStateEnum, visible: string) {
-    const { where, params } = deadlineStateSql('da', state, new Date());
+  private whereDeadlineState(qb: SelectQueryBuilder<Case>, table: string, state: DeadlineStateEnum, visible: string, now: Date) {
+    const { where, params } = deadlineStateSql('da', state, now);
     qb.andWhere(`EXISTS (SELECT 1 FROM ${table} da WHERE da.caseId = c.id AND ${where} AND ${visible})`, params);
   }
 }

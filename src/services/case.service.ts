@@ -4,9 +4,10 @@ import { updateVersioned } from '../db/versioned-update';
 import { Role } from '../auth/role';
 import { AssignmentAction, assertTransition, CaseAction, isOpenAssignment } from '../domain/case-workflow';
 import { localDateOf } from '../domain/office-time';
+import { intakeDueAt, intakeState, officeClockChanges, reviewState } from '../domain/office-clocks';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
-import { AssignmentMode, AssignmentRole, AssignmentStatus, CaseEventType, CaseStatus, CaseType, Satisfaction } from '../entities/case-enums';
+import { AssignmentMode, AssignmentRole, AssignmentStatus, CaseEventType, CaseStatus, CaseType, DeadlineStateEnum, Satisfaction } from '../entities/case-enums';
 import { Instruction } from '../entities/instruction.entity';
 import { Matter } from '../entities/matter.entity';
 import { Petitioner } from '../entities/petitioner.entity';
@@ -39,6 +40,9 @@ const FRESH_CASE = {
   closedAt: null,
   finishedAt: null,
   reviewCount: 0,
+  intakeDoneAt: null,
+  reviewDueAt: null,
+  reviewAnsweredAt: null,
 } satisfies Partial<Case>;
 const MAX_REVIEWS = 2;
 
@@ -71,8 +75,12 @@ export class CaseService {
    */
   async transition(ctx: RequestContext, c: Case, action: CaseAction, opts: TransitionOptions): Promise<Case> {
     const next = assertTransition(c.status, action);
-    await updateVersioned(ctx, Case, c, { ...opts.patch, status: next });
+    // the office's own clocks move with the state, in the same update (docs/rules.md "Deadlines")
+    const now = new Date();
+    const clocks = officeClockChanges(c, action, next, now, await this.calendar.calendar(ctx));
+    await updateVersioned(ctx, Case, c, { ...opts.patch, ...clocks, status: next });
     await this.caseEvents.record(ctx, {
+      at: now,
       caseId: c.id,
       type: opts.event,
       assignmentId: opts.assignmentId,
@@ -121,6 +129,7 @@ export class CaseService {
         summary: input.summary.trim(),
         content: input.content,
         receivedAt: input.receivedAt,
+        intakeDueAt: intakeDueAt(await this.calendar.calendar(ctx), input.receivedAt),
         personCount,
         isKey: input.isKey ?? false,
         isDifficult: input.isDifficult ?? false,
@@ -326,6 +335,8 @@ export class CaseService {
         matterId: null,
         responsibleUserId: responsible.id,
         ...FRESH_CASE,
+        // the lower office's intake clock runs from the day the referral reaches it
+        intakeDueAt: intakeDueAt(await this.calendar.calendar(ctx), now),
       }),
     );
     const petitioners = await ctx.repo(Petitioner).findBy({ caseId: upper.id });
@@ -354,6 +365,16 @@ export class CaseService {
       .getMany();
   }
 
+
+  /** The office's intake clock, derived now (docs/rules.md "Deadlines"), never stored. */
+  intakeStateOf(c: Case, now = new Date()): DeadlineStateEnum {
+    return intakeState(c, now);
+  }
+
+  /** The clock to answer the latest 复查/复核 request, derived now; null for a case never reopened. */
+  reviewStateOf(c: Case, now = new Date()): DeadlineStateEnum | null {
+    return reviewState(c, now);
+  }
 
   /** Re-reads a case after the change that returned it; used by mutations that answer with the case. */
   reload(ctx: RequestContext, id: string): Promise<Case> {

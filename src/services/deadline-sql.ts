@@ -5,6 +5,35 @@ const DUE_SOON_MS = 3 * 24 * 3600 * 1000;
 const OPEN = Object.values(AssignmentStatus).filter(isOpenAssignment);
 
 /**
+ * The one deadline rule (`deadlineState`, src/domain/deadline-calendar.ts) as SQL over a due column and a done
+ * column, judged at `:dsNow`: done by the due instant DONE, after it DONE_LATE; not done, OVERDUE past it, DUE_SOON
+ * while at most 3 days remain, else ON_TRACK. The assignment form below and the office's clocks (intake, review)
+ * are built on it; a test runs each against its TypeScript form on both engines.
+ */
+export function clockStateClauses(due: string, done: string): Record<Exclude<DeadlineStateEnum, 'ENDED'>, string> {
+  return {
+    DONE: `${done} IS NOT NULL AND ${done} <= ${due}`,
+    DONE_LATE: `${done} IS NOT NULL AND ${done} > ${due}`,
+    OVERDUE: `${done} IS NULL AND ${due} < :dsNow`,
+    DUE_SOON: `${done} IS NULL AND ${due} >= :dsNow AND ${due} <= :dsSoon`,
+    ON_TRACK: `${done} IS NULL AND ${due} > :dsSoon`,
+  };
+}
+
+const clockParams = (now: Date) => ({ dsNow: now, dsSoon: new Date(now.getTime() + DUE_SOON_MS) });
+
+/**
+ * The state of a case's office clock (`intakeState`, `reviewState` in src/domain/office-clocks.ts) as SQL over the
+ * case aliased `alias`. The review clock matches only cases that have one; ENDED never applies to these clocks.
+ */
+export function officeClockStateSql(alias: string, clock: 'intake' | 'review', state: DeadlineStateEnum, now: Date): { where: string; params: Record<string, unknown> } {
+  const [due, done] = clock === 'intake' ? [`${alias}.intakeDueAt`, `${alias}.intakeDoneAt`] : [`${alias}.reviewDueAt`, `${alias}.reviewAnsweredAt`];
+  const clauses = clockStateClauses(due, done);
+  const where = state === DeadlineStateEnum.ENDED ? '1 = 0' : `${due} IS NOT NULL AND ${clauses[state]}`;
+  return { where, params: clockParams(now) };
+}
+
+/**
  * The deadline states of `assignmentDeadlineState` (src/domain/assignment-deadline.ts) as SQL over an assignment
  * aliased `alias`, judged at `now`, clause for clause: the list filter and the alert scheduler both select with
  * these, and a test runs both forms over every assignment state on both engines.
@@ -13,18 +42,20 @@ export function deadlineStateSql(alias: string, state: DeadlineStateEnum, now: D
   const a = alias;
   // doneAtOf: the delivery, or the end of an assignment the office completed without one
   const doneAt = `COALESCE(${a}.deliveredAt, CASE WHEN ${a}.status = :dsCompleted THEN ${a}.endedAt END)`;
-  const waiting = `${doneAt} IS NULL AND ${a}.status IN (:...dsOpen)`;
+  const clock = clockStateClauses(`${a}.dueAt`, doneAt);
+  const open = `${a}.status IN (:...dsOpen)`;
   const where: Record<DeadlineStateEnum, string> = {
-    DONE: `${doneAt} IS NOT NULL AND ${doneAt} <= ${a}.dueAt`,
-    DONE_LATE: `${doneAt} IS NOT NULL AND ${doneAt} > ${a}.dueAt`,
+    DONE: clock.DONE,
+    DONE_LATE: clock.DONE_LATE,
     ENDED: `${doneAt} IS NULL AND ${a}.status NOT IN (:...dsOpen)`,
-    OVERDUE: `${waiting} AND ${a}.pausedSince IS NULL AND ${a}.dueAt < :dsNow`,
-    DUE_SOON: `${waiting} AND ${a}.pausedSince IS NULL AND ${a}.dueAt >= :dsNow AND ${a}.dueAt <= :dsSoon`,
-    ON_TRACK: `${waiting} AND (${a}.dueAt > :dsSoon OR ${a}.pausedSince IS NOT NULL)`,
+    // a running hearing stops the clock: the assignment counts as on track
+    OVERDUE: `${open} AND ${a}.pausedSince IS NULL AND ${clock.OVERDUE}`,
+    DUE_SOON: `${open} AND ${a}.pausedSince IS NULL AND ${clock.DUE_SOON}`,
+    ON_TRACK: `${open} AND ${doneAt} IS NULL AND (${a}.dueAt > :dsSoon OR ${a}.pausedSince IS NOT NULL)`,
   };
   return {
     where: where[state],
-    params: { dsNow: now, dsSoon: new Date(now.getTime() + DUE_SOON_MS), dsOpen: OPEN, dsCompleted: AssignmentStatus.COMPLETED },
+    params: { ...clockParams(now), dsOpen: OPEN, dsCompleted: AssignmentStatus.COMPLETED },
   };
 }
 
@@ -50,4 +81,12 @@ export function deadlineAtSql(alias: string, asOf: Date): { made: string; delive
       `AND (${a}.pausedSince IS NULL OR ${a}.pausedSince > :dsAsOf)`,
     params: { dsAsOf: asOf, dsOpen: OPEN, dsCompleted: AssignmentStatus.COMPLETED },
   };
+}
+
+/**
+ * A case whose intake clock had run out undecided at asOf (the statistics' `intakeOverdue`): due before asOf, and
+ * not left REGISTERED by asOf. Parameter: `:dsAsOf`.
+ */
+export function intakeOverdueAtSql(alias: string): string {
+  return `${alias}.intakeDueAt < :dsAsOf AND (${alias}.intakeDoneAt IS NULL OR ${alias}.intakeDoneAt > :dsAsOf)`;
 }

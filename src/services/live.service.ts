@@ -7,7 +7,7 @@ import { Unit } from '../entities/unit.entity';
 import { User } from '../entities/user.entity';
 import { assignmentById, assignmentsByCaseId, userById } from '../loaders/case.loaders';
 import { unitById } from '../loaders/unit.loaders';
-import { mayViewCase, mayViewCaseEvent, type AssignmentFacts, type CaseFacts, type CaseScope } from '../policy/access-policy';
+import { mayReceiveOfficeClockAlert, mayViewCase, mayViewCaseEvent, type AssignmentFacts, type CaseFacts, type CaseScope } from '../policy/access-policy';
 import type { CaseAccessFacts } from '../subscriptions/pubsub';
 import { ReplyWording } from '../entities/reply-wording.entity';
 import { notFound } from '../errors/domain-error';
@@ -41,13 +41,14 @@ export class LiveService {
 
   /**
    * True when the subscriber may see the case now and, for a handling unit, the event concerns its own
-   * assignment or the case as a whole. `eventKey` names the event (the same for all its subscribers).
+   * assignment or the case as a whole; an alert of the office's own clocks only to the owning office
+   * (`officeClock`). `eventKey` names the event (the same for all its subscribers).
    */
   async mayReceive(
     ctx: RequestContext,
     eventKey: string,
     caseId: string,
-    event: { type: CaseEventType | null; assignmentId: string | null; actorId?: string | null; access?: CaseAccessFacts },
+    event: { type: CaseEventType | null; assignmentId: string | null; actorId?: string | null; access?: CaseAccessFacts; officeClock?: boolean },
   ): Promise<boolean> {
     // a subscription keeps one context for its life: every event starts from fresh data
     ctx.resetLoaders();
@@ -71,9 +72,10 @@ export class LiveService {
 
   private allows(
     scope: CaseScope,
-    event: { type: CaseEventType | null; assignmentId: string | null },
+    event: { type: CaseEventType | null; assignmentId: string | null; officeClock?: boolean },
     facts: { case: CaseFacts; assignments: AssignmentFacts[] },
   ): boolean {
+    if (event.officeClock) return mayReceiveOfficeClockAlert(scope, facts.case);
     return mayViewCase(scope, facts.case, facts.assignments) && mayViewCaseEvent(scope, event, facts.assignments);
   }
 

@@ -12,7 +12,7 @@ import { badInput } from '../errors/domain-error';
 import { reportCaseScope, type ReportScope } from '../policy/access-policy';
 import { caseVisibilitySql } from '../policy/case-visibility.sql';
 import type { CaseAccessService } from './case-access.service';
-import { deadlineAtSql } from './deadline-sql';
+import { deadlineAtSql, intakeOverdueAtSql } from './deadline-sql';
 
 /** What a statistics request asks for, as the API takes it. */
 export interface StatisticsRequest {
@@ -29,7 +29,7 @@ const MAX_PERIOD_MONTHS = 120;
 
 const n = (v: unknown) => Number(v ?? 0);
 /** The counts summed per group by `plan`'s grouped query and over the groups by `compute`. */
-const TOTALS = ['received', 'lettersReceived', 'lettersClosed', 'batches', 'persons', 'replied', 'referralsReceived', 'referralsClosed', 'overdue'] as const;
+const TOTALS = ['received', 'lettersReceived', 'lettersClosed', 'batches', 'persons', 'replied', 'referralsReceived', 'referralsClosed', 'overdue', 'intakeOverdue'] as const;
 
 /**
  * Statistics (DESIGN.md "Statistics"): the cases received in a period within a congress's scope, as they stood at
@@ -93,6 +93,7 @@ export class StatisticsService {
       visits,
       referrals,
       overdue: t('overdue'),
+      intakeOverdue: t('intakeOverdue'),
       byCategory: [...byCategory]
         .map(([category, r]) => ({ category, ...r }))
         .sort((a, b) => b.received - a.received || a.category.localeCompare(b.category, 'zh-CN')),
@@ -135,6 +136,7 @@ export class StatisticsService {
         .addSelect(sum(referralRx), 'referralsReceived')
         .addSelect(sum(`${referralRx} AND x.finished = 1`), 'referralsClosed')
         .addSelect(sum('x.overdue = 1'), 'overdue')
+        .addSelect(sum('x.intakeOverdue = 1'), 'intakeOverdue')
         .groupBy('x.category')
         .addGroupBy('x.month'),
       // assignments on the period's cases, per unit: made, delivered on time, delivered at all, overdue — at asOf
@@ -220,6 +222,7 @@ export class StatisticsService {
       .addSelect(flag(this.finishedSql(ctx)), 'finished')
       .addSelect(flag(`EXISTS (SELECT 1 FROM ${replies} rp WHERE rp.caseId = c.id AND rp.repliedAt <= :stAsOf)`), 'replied')
       .addSelect(flag(`EXISTS (SELECT 1 FROM ${assignments} oa WHERE oa.caseId = c.id AND ${deadline.overdue})`), 'overdue')
+      .addSelect(flag(intakeOverdueAtSql('c')), 'intakeOverdue')
       .setParameters({ ...deadline.params, ...Object.fromEntries(months.map((m, i) => [`stMonth${i}`, m.endsAt])) });
   }
 

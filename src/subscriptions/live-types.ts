@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Audience, Visible } from '../policy/audience';
-import { CaseEventType, DeadlineStateEnum } from '../entities/case-enums';
+import { CaseEventType, DeadlineClock, DeadlineStateEnum } from '../entities/case-enums';
 
 /** One change of a case as a subscriber receives it; the fields are resolved with the subscriber's permissions. */
 @Visible(Audience.CASE_PART)
@@ -18,17 +18,23 @@ export class CaseEvent {
 }
 
 
-/** A reminder that an assignment is due soon or overdue. */
+/** A reminder that an assignment, or one of the office's own clocks of a case, is due soon or overdue. */
 @Visible(Audience.CASE_PART)
-@ObjectType({ description: '期限提醒：交办件即将到期（剩余不超过 3 日）或已逾期，每件每种提醒只推送一次 (deadline alert)' })
+@ObjectType({
+  description:
+    '期限提醒：交办件或人大信访机构自己的时限（受理 15 日、复查复核答复 30 日）即将到期（剩余不超过 3 日）或已逾期，每件每种提醒只推送一次 (deadline alert)',
+})
 export class DeadlineAlert {
   @Field(() => DeadlineStateEnum, { description: 'DUE_SOON 即将到期，或 OVERDUE 已逾期' })
   kind: DeadlineStateEnum;
 
-  @Field(() => Date, { description: '办理期限' })
+  @Field(() => Date, { description: '期限（到期日办公地时间结束时）' })
   dueAt: Date;
 
-  assignmentId: string;
+  @Field(() => DeadlineClock, { description: '哪一个时限：交办件（ASSIGNMENT），或信访机构的受理（INTAKE）、复查复核答复（REVIEW）' })
+  clock: DeadlineClock;
+
+  assignmentId: string | null;
   caseId: string;
 }
 

@@ -55,9 +55,13 @@ export interface AccessChangedPayload {
   kind: 'REVOKED' | 'ROLES_CHANGED';
 }
 
-/** A deadline alert raised once per assignment, kind and due instant. */
+/**
+ * A deadline alert raised once per clock, subject, kind and due instant: a unit's assignment (`assignmentId` set),
+ * or one of the office's own clocks of the case (INTAKE, REVIEW; no assignment).
+ */
 export interface DeadlineAlertPayload {
-  assignmentId: string;
+  clock: 'ASSIGNMENT' | 'INTAKE' | 'REVIEW';
+  assignmentId: string | null;
   caseId: string;
   kind: 'DUE_SOON' | 'OVERDUE';
   dueAt: string;

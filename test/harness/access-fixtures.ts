@@ -356,9 +356,9 @@ export class AccessProbe {
     return judge(res.data.case);
   }
 
-  /** ALLOW when the role's case list, searched by `keyword`, holds a case satisfying `match`. */
-  async inCaseList(keyword: string, match: (node: { id: string; summary: string }) => boolean): Promise<Access | string> {
-    const res = await this.send('query($filter: CaseFilter) { cases(filter: $filter, first: 100) { totalCount edges { node { id summary } } } }', { filter: { keyword } });
+  /** ALLOW when the role's case list, searched by `keyword` (and any further `filter`), holds a case satisfying `match`. */
+  async inCaseList(keyword: string, match: (node: { id: string; summary: string }) => boolean, filter: Record<string, unknown> = {}): Promise<Access | string> {
+    const res = await this.send('query($filter: CaseFilter) { cases(filter: $filter, first: 100) { totalCount edges { node { id summary } } } }', { filter: { keyword, ...filter } });
     if (res.errors?.length) return this.refused(res) ? 'DENY' : AccessProbe.surprise(res);
     const nodes: Array<{ id: string; summary: string }> = res.data.cases.edges.map((e: { node: { id: string; summary: string } }) => e.node);
     return nodes.some(match) ? 'ALLOW' : 'DENY';

@@ -115,6 +115,12 @@ export class CaseFilter {
   @Field(() => DeadlineStateEnum, { nullable: true, description: '有交办件处于该期限状态的' })
   deadlineState?: DeadlineStateEnum;
 
+  @Field(() => DeadlineStateEnum, { nullable: true, description: '受理期限（收到后 15 日）处于该状态的' })
+  intakeState?: DeadlineStateEnum;
+
+  @Field(() => DeadlineStateEnum, { nullable: true, description: '复查/复核答复期限（30 日）处于该状态的' })
+  reviewState?: DeadlineStateEnum;
+
   @Field(() => Date, { nullable: true, description: '收到时间起（含）' })
   receivedFrom?: Date;
 

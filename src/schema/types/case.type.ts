@@ -67,6 +67,12 @@ export class CaseView {
   @Field(() => Int, { description: '复查/复核次数：1 为复查，2 为复核 (number of reviews)' })
   reviewCount: number;
 
+  @Field(() => Date, { description: '受理期限：收到之日起 15 日（第 22 条），到期日办公地时间结束时；末日为节假日顺延 (intake due)' })
+  intakeDueAt: Date;
+
+  @Field(() => Date, { nullable: true, description: '复查/复核答复期限：最近一次申请之日起 30 日；未申请时为空 (review answer due)' })
+  reviewDueAt: Date | null;
+
   @Field(() => Date, { description: '登记时间 (registered at)' })
   createdAt: Date;
 

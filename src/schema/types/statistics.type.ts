@@ -94,6 +94,9 @@ export class Statistics {
   @Field(() => Int, { description: '截至统计时点有交办/转办超期未报的信访件数 (overdue cases)' })
   overdue: number;
 
+  @Field(() => Int, { description: '截至统计时点超过受理期限（收到后 15 日）仍未受理、不予受理或存查的信访件数 (intake overdue at asOf)' })
+  intakeOverdue: number;
+
   @Field(() => [CategoryFigures], { description: '按问题类别 (by category)' })
   byCategory: CategoryFigures[];
 
