@@ -1,0 +1,105 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class OfficeDuties1796112425371 implements MigrationInterface {
+  name = 'OfficeDuties1796112425371';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "flash_report" ("id" varchar(36) PRIMARY KEY NOT NULL, "caseId" varchar(36) NOT NULL, "kind" varchar CHECK( "kind" IN ('GROUP_VISIT','URGENT') ) NOT NULL, "at" datetime(3) NOT NULL, "reason" text, "raisedById" varchar(36))`);
+    await queryRunner.query(`CREATE INDEX "ix_flash_report_case" ON "flash_report" ("caseId") `);
+    await queryRunner.query(`CREATE INDEX "ix_flash_report_at" ON "flash_report" ("at") `);
+    await queryRunner.query(`CREATE TABLE "reception" ("id" varchar(36) PRIMARY KEY NOT NULL, "congressId" varchar(36) NOT NULL, "leaderId" varchar(36) NOT NULL, "startsAt" datetime(3) NOT NULL, "endsAt" datetime(3) NOT NULL, "place" varchar(100) NOT NULL, "scheduledById" varchar(36) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`);
+    await queryRunner.query(`CREATE INDEX "ix_reception_congress_starts" ON "reception" ("congressId", "startsAt") `);
+    await queryRunner.query(`DROP INDEX "ix_assignment_case"`);
+    await queryRunner.query(`DROP INDEX "ix_assignment_due"`);
+    await queryRunner.query(`DROP INDEX "ix_assignment_unit_status"`);
+    await queryRunner.query(`CREATE TABLE "temporary_assignment" ("id" varchar(36) PRIMARY KEY NOT NULL, "caseId" varchar(36) NOT NULL, "unitId" varchar(36) NOT NULL, "mode" varchar CHECK( "mode" IN ('TRANSFER','ASSIGN') ) NOT NULL, "role" varchar CHECK( "role" IN ('LEAD','ASSIST') ) NOT NULL, "status" varchar CHECK( "status" IN ('PENDING','IN_PROGRESS','OBJECTED','REPORTED','COMPLETED','CANCELLED') ) NOT NULL, "dueInDays" integer NOT NULL, "unrolledDueDate" varchar(10) NOT NULL, "dueAt" datetime(3) NOT NULL, "assignedAt" datetime(3) NOT NULL, "assignedById" varchar(36) NOT NULL, "note" text, "acceptedAt" datetime(3), "endReason" text, "endedAt" datetime(3), "resultOutcome" varchar CHECK( "resultOutcome" IN ('SUPPORTED','EXPLAINED','NOT_SUPPORTED','MEDIATED') ), "resultReport" text, "resultReportedAt" datetime(3), "deliveredAt" datetime(3), "reviewNote" text, "version" integer NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "pausedSince" datetime(3), "responsibleLeaderName" varchar(100), "responsibleLeaderTitle" varchar(100), "handlerId" varchar(36))`);
+    await queryRunner.query(`INSERT INTO "temporary_assignment"("id", "caseId", "unitId", "mode", "role", "status", "dueInDays", "unrolledDueDate", "dueAt", "assignedAt", "assignedById", "note", "acceptedAt", "endReason", "endedAt", "resultOutcome", "resultReport", "resultReportedAt", "deliveredAt", "reviewNote", "version", "createdAt", "pausedSince") SELECT "id", "caseId", "unitId", "mode", "role", "status", "dueInDays", "unrolledDueDate", "dueAt", "assignedAt", "assignedById", "note", "acceptedAt", "endReason", "endedAt", "resultOutcome", "resultReport", "resultReportedAt", "deliveredAt", "reviewNote", "version", "createdAt", "pausedSince" FROM "assignment"`);
+    await queryRunner.query(`DROP TABLE "assignment"`);
+    await queryRunner.query(`ALTER TABLE "temporary_assignment" RENAME TO "assignment"`);
+    await queryRunner.query(`CREATE INDEX "ix_assignment_case" ON "assignment" ("caseId") `);
+    await queryRunner.query(`CREATE INDEX "ix_assignment_due" ON "assignment" ("dueAt") `);
+    await queryRunner.query(`CREATE INDEX "ix_assignment_unit_status" ON "assignment" ("unitId", "status") `);
+    await queryRunner.query(`DROP INDEX "uq_case_serial"`);
+    await queryRunner.query(`DROP INDEX "ix_case_congress_received"`);
+    await queryRunner.query(`DROP INDEX "ix_case_status"`);
+    await queryRunner.query(`DROP INDEX "ix_case_accused"`);
+    await queryRunner.query(`DROP INDEX "ix_case_matter"`);
+    await queryRunner.query(`DROP INDEX "ix_case_referred_from_case"`);
+    await queryRunner.query(`DROP INDEX "ix_case_referred_from"`);
+    await queryRunner.query(`DROP INDEX "ix_case_category"`);
+    await queryRunner.query(`DROP INDEX "uq_case_query_code"`);
+    await queryRunner.query(`CREATE TABLE "temporary_petition_case" ("id" varchar(36) PRIMARY KEY NOT NULL, "serialNo" varchar(20) NOT NULL, "queryCode" varchar(16) NOT NULL, "congressId" varchar(36) NOT NULL, "status" varchar CHECK( "status" IN ('REGISTERED','ACCEPTED','DECLINED','ARCHIVED','ASSIGNED','RESULT_REPORTED','REPLIED','CLOSED','UNDER_REVIEW') ) NOT NULL, "channel" varchar CHECK( "channel" IN ('LETTER','ONLINE','VISIT','PHONE') ) NOT NULL, "caseType" varchar CHECK( "caseType" IN ('SUGGESTION','ACCUSATION','CLAIM') ) NOT NULL, "category" varchar(100) NOT NULL, "summary" varchar(500) NOT NULL, "content" text NOT NULL, "receivedAt" datetime(3) NOT NULL, "personCount" integer NOT NULL DEFAULT (1), "isKey" boolean NOT NULL DEFAULT (0), "isDifficult" boolean NOT NULL DEFAULT (0), "isTypical" boolean NOT NULL DEFAULT (0), "referredFromUnitId" varchar(36), "referredFromCaseId" varchar(36), "matterId" varchar(36), "accusedUnitId" varchar(36), "responsibleUserId" varchar(36) NOT NULL, "satisfaction" varchar CHECK( "satisfaction" IN ('SATISFIED','BASICALLY_SATISFIED','DISSATISFIED') ), "ratedByPetitioner" boolean NOT NULL DEFAULT (0), "lastRepliedAt" datetime(3), "closedAt" datetime(3), "finishedAt" datetime(3), "reviewCount" integer NOT NULL DEFAULT (0), "version" integer NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')), "chargeLeaderId" varchar(36), "isUrgent" boolean NOT NULL DEFAULT (0), "receptionId" varchar(36))`);
+    await queryRunner.query(`INSERT INTO "temporary_petition_case"("id", "serialNo", "queryCode", "congressId", "status", "channel", "caseType", "category", "summary", "content", "receivedAt", "personCount", "isKey", "isDifficult", "isTypical", "referredFromUnitId", "referredFromCaseId", "matterId", "accusedUnitId", "responsibleUserId", "satisfaction", "ratedByPetitioner", "lastRepliedAt", "closedAt", "finishedAt", "reviewCount", "version", "createdAt", "updatedAt") SELECT "id", "serialNo", "queryCode", "congressId", "status", "channel", "caseType", "category", "summary", "content", "receivedAt", "personCount", "isKey", "isDifficult", "isTypical", "referredFromUnitId", "referredFromCaseId", "matterId", "accusedUnitId", "responsibleUserId", "satisfaction", "ratedByPetitioner", "lastRepliedAt", "closedAt", "finishedAt", "reviewCount", "version", "createdAt", "updatedAt" FROM "petition_case"`);
+    await queryRunner.query(`DROP TABLE "petition_case"`);
+    await queryRunner.query(`ALTER TABLE "temporary_petition_case" RENAME TO "petition_case"`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_case_serial" ON "petition_case" ("congressId", "serialNo") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_congress_received" ON "petition_case" ("congressId", "receivedAt") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_status" ON "petition_case" ("status") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_accused" ON "petition_case" ("accusedUnitId") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_matter" ON "petition_case" ("matterId") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_referred_from_case" ON "petition_case" ("referredFromCaseId") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_referred_from" ON "petition_case" ("referredFromUnitId") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_category" ON "petition_case" ("category") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_case_query_code" ON "petition_case" ("queryCode") `);
+    await queryRunner.query(`DROP INDEX "ix_case_event_case_type_at"`);
+    await queryRunner.query(`DROP INDEX "ix_case_event_case_at"`);
+    await queryRunner.query(`CREATE TABLE "temporary_case_event" ("id" varchar(36) PRIMARY KEY NOT NULL, "caseId" varchar(36) NOT NULL, "assignmentId" varchar(36), "type" varchar CHECK( "type" IN ('REGISTERED','ACCEPTED','DECLINED','ARCHIVED','INSTRUCTION_REQUESTED','INSTRUCTED','ASSIGNED','ASSIGNMENT_ACCEPTED','ASSIGNMENT_OBJECTED','ASSIGNMENT_CANCELLED','EXTENSION_REQUESTED','EXTENSION_DECIDED','SUPERVISED','SUPERVISION_ANSWERED','HEARING_STARTED','HEARING_ENDED','RESULT_REPORTED','RESULT_REVIEWED','REPLIED','CLOSED','REOPENED','RATED','REFERRED','MATTER_LINKED','RESPONSIBLES_NAMED','CHARGE_TAKEN','FLAGGED_URGENT') ) NOT NULL, "actorId" varchar(36), "at" datetime(3) NOT NULL, "detail" text, "before" text, "after" text, "seq" integer NOT NULL DEFAULT (0))`);
+    await queryRunner.query(`INSERT INTO "temporary_case_event"("id", "caseId", "assignmentId", "type", "actorId", "at", "detail", "before", "after", "seq") SELECT "id", "caseId", "assignmentId", "type", "actorId", "at", "detail", "before", "after", "seq" FROM "case_event"`);
+    await queryRunner.query(`DROP TABLE "case_event"`);
+    await queryRunner.query(`ALTER TABLE "temporary_case_event" RENAME TO "case_event"`);
+    await queryRunner.query(`CREATE INDEX "ix_case_event_case_at" ON "case_event" ("caseId", "at") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_event_case_type_at" ON "case_event" ("caseId", "type", "at") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_charge_leader" ON "petition_case" ("chargeLeaderId") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_reception" ON "petition_case" ("receptionId") `);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "ix_case_reception"`);
+    await queryRunner.query(`DROP INDEX "ix_case_charge_leader"`);
+    await queryRunner.query(`DROP INDEX "ix_case_event_case_type_at"`);
+    await queryRunner.query(`DROP INDEX "ix_case_event_case_at"`);
+    await queryRunner.query(`ALTER TABLE "case_event" RENAME TO "temporary_case_event"`);
+    await queryRunner.query(`CREATE TABLE "case_event" ("id" varchar(36) PRIMARY KEY NOT NULL, "caseId" varchar(36) NOT NULL, "assignmentId" varchar(36), "type" varchar CHECK( "type" IN ('REGISTERED','ACCEPTED','DECLINED','ARCHIVED','INSTRUCTION_REQUESTED','INSTRUCTED','ASSIGNED','ASSIGNMENT_ACCEPTED','ASSIGNMENT_OBJECTED','ASSIGNMENT_CANCELLED','EXTENSION_REQUESTED','EXTENSION_DECIDED','SUPERVISED','SUPERVISION_ANSWERED','HEARING_STARTED','HEARING_ENDED','RESULT_REPORTED','RESULT_REVIEWED','REPLIED','CLOSED','REOPENED','RATED','REFERRED','MATTER_LINKED') ) NOT NULL, "actorId" varchar(36), "at" datetime(3) NOT NULL, "detail" text, "before" text, "after" text, "seq" integer NOT NULL DEFAULT (0))`);
+    await queryRunner.query(`INSERT INTO "case_event"("id", "caseId", "assignmentId", "type", "actorId", "at", "detail", "before", "after", "seq") SELECT "id", "caseId", "assignmentId", "type", "actorId", "at", "detail", "before", "after", "seq" FROM "temporary_case_event"`);
+    await queryRunner.query(`DROP TABLE "temporary_case_event"`);
+    await queryRunner.query(`CREATE INDEX "ix_case_event_case_at" ON "case_event" ("caseId", "at") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_event_case_type_at" ON "case_event" ("caseId", "type", "at") `);
+    await queryRunner.query(`DROP INDEX "uq_case_query_code"`);
+    await queryRunner.query(`DROP INDEX "ix_case_category"`);
+    await queryRunner.query(`DROP INDEX "ix_case_referred_from"`);
+    await queryRunner.query(`DROP INDEX "ix_case_referred_from_case"`);
+    await queryRunner.query(`DROP INDEX "ix_case_matter"`);
+    await queryRunner.query(`DROP INDEX "ix_case_accused"`);
+    await queryRunner.query(`DROP INDEX "ix_case_status"`);
+    await queryRunner.query(`DROP INDEX "ix_case_congress_received"`);
+    await queryRunner.query(`DROP INDEX "uq_case_serial"`);
+    await queryRunner.query(`ALTER TABLE "petition_case" RENAME TO "temporary_petition_case"`);
+    await queryRunner.query(`CREATE TABLE "petition_case" ("id" varchar(36) PRIMARY KEY NOT NULL, "serialNo" varchar(20) NOT NULL, "queryCode" varchar(16) NOT NULL, "congressId" varchar(36) NOT NULL, "status" varchar CHECK( "status" IN ('REGISTERED','ACCEPTED','DECLINED','ARCHIVED','ASSIGNED','RESULT_REPORTED','REPLIED','CLOSED','UNDER_REVIEW') ) NOT NULL, "channel" varchar CHECK( "channel" IN ('LETTER','ONLINE','VISIT','PHONE') ) NOT NULL, "caseType" varchar CHECK( "caseType" IN ('SUGGESTION','ACCUSATION','CLAIM') ) NOT NULL, "category" varchar(100) NOT NULL, "summary" varchar(500) NOT NULL, "content" text NOT NULL, "receivedAt" datetime(3) NOT NULL, "personCount" integer NOT NULL DEFAULT (1), "isKey" boolean NOT NULL DEFAULT (0), "isDifficult" boolean NOT NULL DEFAULT (0), "isTypical" boolean NOT NULL DEFAULT (0), "referredFromUnitId" varchar(36), "referredFromCaseId" varchar(36), "matterId" varchar(36), "accusedUnitId" varchar(36), "responsibleUserId" varchar(36) NOT NULL, "satisfaction" varchar CHECK( "satisfaction" IN ('SATISFIED','BASICALLY_SATISFIED','DISSATISFIED') ), "ratedByPetitioner" boolean NOT NULL DEFAULT (0), "lastRepliedAt" datetime(3), "closedAt" datetime(3), "finishedAt" datetime(3), "reviewCount" integer NOT NULL DEFAULT (0), "version" integer NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')))`);
+    await queryRunner.query(`INSERT INTO "petition_case"("id", "serialNo", "queryCode", "congressId", "status", "channel", "caseType", "category", "summary", "content", "receivedAt", "personCount", "isKey", "isDifficult", "isTypical", "referredFromUnitId", "referredFromCaseId", "matterId", "accusedUnitId", "responsibleUserId", "satisfaction", "ratedByPetitioner", "lastRepliedAt", "closedAt", "finishedAt", "reviewCount", "version", "createdAt", "updatedAt") SELECT "id", "serialNo", "queryCode", "congressId", "status", "channel", "caseType", "category", "summary", "content", "receivedAt", "personCount", "isKey", "isDifficult", "isTypical", "referredFromUnitId", "referredFromCaseId", "matterId", "accusedUnitId", "responsibleUserId", "satisfaction", "ratedByPetitioner", "lastRepliedAt", "closedAt", "finishedAt", "reviewCount", "version", "createdAt", "updatedAt" FROM "temporary_petition_case"`);
+    await queryRunner.query(`DROP TABLE "temporary_petition_case"`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_case_query_code" ON "petition_case" ("queryCode") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_category" ON "petition_case" ("category") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_referred_from" ON "petition_case" ("referredFromUnitId") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_referred_from_case" ON "petition_case" ("referredFromCaseId") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_matter" ON "petition_case" ("matterId") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_accused" ON "petition_case" ("accusedUnitId") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_status" ON "petition_case" ("status") `);
+    await queryRunner.query(`CREATE INDEX "ix_case_congress_received" ON "petition_case" ("congressId", "receivedAt") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_case_serial" ON "petition_case" ("congressId", "serialNo") `);
+    await queryRunner.query(`DROP INDEX "ix_assignment_unit_status"`);
+    await queryRunner.query(`DROP INDEX "ix_assignment_due"`);
+    await queryRunner.query(`DROP INDEX "ix_assignment_case"`);
+    await queryRunner.query(`ALTER TABLE "assignment" RENAME TO "temporary_assignment"`);
+    await queryRunner.query(`CREATE TABLE "assignment" ("id" varchar(36) PRIMARY KEY NOT NULL, "caseId" varchar(36) NOT NULL, "unitId" varchar(36) NOT NULL, "mode" varchar CHECK( "mode" IN ('TRANSFER','ASSIGN') ) NOT NULL, "role" varchar CHECK( "role" IN ('LEAD','ASSIST') ) NOT NULL, "status" varchar CHECK( "status" IN ('PENDING','IN_PROGRESS','OBJECTED','REPORTED','COMPLETED','CANCELLED') ) NOT NULL, "dueInDays" integer NOT NULL, "unrolledDueDate" varchar(10) NOT NULL, "dueAt" datetime(3) NOT NULL, "assignedAt" datetime(3) NOT NULL, "assignedById" varchar(36) NOT NULL, "note" text, "acceptedAt" datetime(3), "endReason" text, "endedAt" datetime(3), "resultOutcome" varchar CHECK( "resultOutcome" IN ('SUPPORTED','EXPLAINED','NOT_SUPPORTED','MEDIATED') ), "resultReport" text, "resultReportedAt" datetime(3), "deliveredAt" datetime(3), "reviewNote" text, "version" integer NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "pausedSince" datetime(3))`);
+    await queryRunner.query(`INSERT INTO "assignment"("id", "caseId", "unitId", "mode", "role", "status", "dueInDays", "unrolledDueDate", "dueAt", "assignedAt", "assignedById", "note", "acceptedAt", "endReason", "endedAt", "resultOutcome", "resultReport", "resultReportedAt", "deliveredAt", "reviewNote", "version", "createdAt", "pausedSince") SELECT "id", "caseId", "unitId", "mode", "role", "status", "dueInDays", "unrolledDueDate", "dueAt", "assignedAt", "assignedById", "note", "acceptedAt", "endReason", "endedAt", "resultOutcome", "resultReport", "resultReportedAt", "deliveredAt", "reviewNote", "version", "createdAt", "pausedSince" FROM "temporary_assignment"`);
+    await queryRunner.query(`DROP TABLE "temporary_assignment"`);
+    await queryRunner.query(`CREATE INDEX "ix_assignment_unit_status" ON "assignment" ("unitId", "status") `);
+    await queryRunner.query(`CREATE INDEX "ix_assignment_due" ON "assignment" ("dueAt") `);
+    await queryRunner.query(`CREATE INDEX "ix_assignment_case" ON "assignment" ("caseId") `);
+    await queryRunner.query(`DROP INDEX "ix_reception_congress_starts"`);
+    await queryRunner.query(`DROP TABLE "reception"`);
+    await queryRunner.query(`DROP INDEX "ix_flash_report_at"`);
+    await queryRunner.query(`DROP INDEX "ix_flash_report_case"`);
+    await queryRunner.query(`DROP TABLE "flash_report"`);
+  }
+}
