@@ -33,7 +33,8 @@ export class FlashReportResolver {
 
 @Resolver(() => FlashReportView)
 export class FlashReportLiveResolver {
-  @Authorized(...OFFICE_ROLES)
+  // any signed-in user may subscribe; the access policy decides per report, so a unit's subscription stays silent
+  @Authorized()
   @Subscription(() => FlashReportView, {
     topics: 'FLASH_REPORT',
     filter: mayReceive,
