@@ -3,7 +3,7 @@ import { CREATE_UNIT, seedUser, uniq } from './harness/fixtures';
 import { expectErrorCode, type GraphQLTestClient } from './harness/graphql-client';
 import { docxText, download } from './harness/download';
 import { readZipEntry } from './harness/zip-reader';
-import { createTestServer, type TestServer } from './harness/test-server';
+import { ENGINE, createTestServer, startTestServerOn, type TestServer } from './harness/test-server';
 import { connectLive, type LiveClient, type LiveSubscription } from './harness/ws-client';
 import { GROUP_VISIT_PERSONS } from '../src/domain/office-duties';
 
@@ -18,6 +18,8 @@ const FLASH_REPORTS = `subscription FlashReports {
   flashReports { id kind at reason case { id serialNo summary channel personCount } }
 }`;
 const FLAG_URGENT = 'mutation($id: ID!, $reason: String!) { flagCaseUrgent(id: $id, reason: $reason) { id isUrgent } }';
+// Two instances need one shared database and one Redis: the MariaDB + Redis pass.
+const shared = ENGINE === 'mysql' && Boolean(process.env.REDIS_URL);
 const LIST = 'query($from: DateTime!, $to: DateTime!) { flashReports(from: $from, to: $to) { id kind reason case { id } } }';
 
 describe('快报: flash reports, live and on paper', () => {
@@ -71,6 +73,26 @@ describe('快报: flash reports, live and on paper', () => {
 
     const { flashReports: listed } = await p.registrar.ok(LIST, period());
     expect(listed.filter((f: { case: { id: string } }) => f.case.id === c.id)).toEqual([expect.objectContaining({ kind: 'GROUP_VISIT' })]);
+  });
+
+  (shared ? it : it.skip)('reaches a leader connected to another instance through the shared event bus, still not a unit', async () => {
+    const b = await startTestServerOn(t.databaseUrl, { DEADLINE_SCAN_INTERVAL_MS: '3600000' });
+    try {
+      const onB = (client: GraphQLTestClient) => {
+        const live = connectLive(b.wsUrl, client.token);
+        sockets.push(live);
+        return live.subscribe(FLASH_REPORTS);
+      };
+      const [city, court] = await Promise.all([onB(cityLeader), onB(p.court)]);
+      const summary = `经另一实例推送的集体访（${uniq()}）`;
+      const { registerCase: c } = await p.registrar.ok(REGISTER_CASE, { input: visit(GROUP_VISIT_PERSONS, summary) });
+      expect((await city.next()).data.flashReports).toMatchObject({ kind: 'GROUP_VISIT', case: { id: c.id, summary } });
+      expect(await court.drain(300)).toEqual([]);
+      city.dispose();
+      court.dispose();
+    } finally {
+      await b.close();
+    }
   });
 
   it('refuses an urgent flag without a reason, from a unit or another congress, changing nothing', async () => {
