@@ -1,5 +1,5 @@
 import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
-import { CREATE_UNIT, seedUser, uniq } from './harness/fixtures';
+import { seedSiblingCongress, signedInUser, uniq } from './harness/fixtures';
 import { expectErrorCode, type GraphQLTestClient } from './harness/graphql-client';
 import { docxText, download } from './harness/download';
 import { readZipEntry } from './harness/zip-reader';
@@ -38,13 +38,8 @@ describe('快报: flash reports, live and on paper', () => {
   beforeAll(async () => {
     t = await createTestServer({ DEADLINE_SCAN_INTERVAL_MS: '3600000' });
     p = await seedCountyPeople(t);
-    const login = async (unit: string, roles: string[]) => {
-      const u = await seedUser(t.admin, unit, roles);
-      return t.login(u.username, u.password);
-    };
-    cityLeader = await login(p.county.cityCongress, ['LEADER']);
-    const sibling = (await t.admin.ok(CREATE_UNIT, { input: { code: `sib-${uniq()}`, name: '邻县人大常委会', kind: 'CONGRESS', level: 'COUNTY', parentId: p.county.cityCongress } })).createUnit.id;
-    siblingRegistrar = await login(sibling, ['REGISTRAR']);
+    cityLeader = (await signedInUser(t, p.county.cityCongress, ['LEADER'])).client;
+    siblingRegistrar = (await signedInUser(t, await seedSiblingCongress(t.admin, p.county.cityCongress), ['REGISTRAR'])).client;
   }, 60_000);
   afterAll(async () => {
     await Promise.all(sockets.map((s) => s.close()));

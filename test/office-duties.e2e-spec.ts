@@ -1,5 +1,5 @@
 import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
-import { CREATE_UNIT, seedUser, uniq } from './harness/fixtures';
+import { seedSiblingCongress, seedUser, signedInUser, uniq } from './harness/fixtures';
 import { expectErrorCode, type GraphQLTestClient } from './harness/graphql-client';
 import { download } from './harness/download';
 import { createTestServer, type TestServer } from './harness/test-server';
@@ -39,11 +39,8 @@ describe("the office's own duties: 落实到人, 领导包案, 领导接访", ()
   beforeAll(async () => {
     t = await createTestServer({ DEADLINE_SCAN_INTERVAL_MS: '3600000' });
     p = await seedCountyPeople(t);
-    const login = async (unit: string, roles: string[]) => {
-      const u = await seedUser(t.admin, unit, roles);
-      return { id: u.id, client: await t.login(u.username, u.password) };
-    };
-    const sibling = (await t.admin.ok(CREATE_UNIT, { input: { code: `sib-${uniq()}`, name: '邻县人大常委会', kind: 'CONGRESS', level: 'COUNTY', parentId: p.county.cityCongress } })).createUnit.id;
+    const login = (unit: string, roles: string[]) => signedInUser(t, unit, roles);
+    const sibling = await seedSiblingCongress(t.admin, p.county.cityCongress);
     siblingRegistrar = (await login(sibling, ['REGISTRAR'])).client;
     const siblingLeader = await login(sibling, ['LEADER']);
     siblingLeaderClient = siblingLeader.client;

@@ -41,6 +41,13 @@ describe(`one rule, two forms (${ENGINE})`, () => {
     accusedUnitId,
     responsibleUserId: randomUUID(),
   });
+  /** The city's office, the county's office, each unit, and nobody: one scope of every kind. */
+  const scopesOf = (city: string, county: string, sibling: string, units: string[]): CaseScope[] => [
+    { kind: 'congresses', congressId: city, congressIds: [city, county, sibling] },
+    { kind: 'congresses', congressId: county, congressIds: [county] },
+    ...units.map((unitId): CaseScope => ({ kind: 'unit', unitId })),
+    { kind: 'none' },
+  ];
   const anAssignment = (caseId: string, unitId: string, status: AssignmentStatus, extra: Partial<Assignment> = {}): Partial<Assignment> => ({
     id: randomUUID(),
     caseId,
@@ -77,13 +84,7 @@ describe(`one rule, two forms (${ENGINE})`, () => {
     await ds().getRepository(Case).insert(cases as Case[]);
     await ds().getRepository(Assignment).insert(assignments as Assignment[]);
 
-    const scopes: CaseScope[] = [
-      { kind: 'congresses', congressId: city, congressIds: [city, county, sibling] },
-      { kind: 'congresses', congressId: county, congressIds: [county] },
-      { kind: 'unit', unitId: court },
-      { kind: 'unit', unitId: proc },
-      { kind: 'none' },
-    ];
+    const scopes = scopesOf(city, county, sibling, [court, proc]);
     const table = ds().getMetadata(Assignment).tableName;
     const ids = cases.map((c) => c.id!);
     for (const scope of scopes) {
@@ -135,12 +136,7 @@ describe(`one rule, two forms (${ENGINE})`, () => {
     }
     await ds().getRepository(Case).insert(cases as Case[]);
     await ds().getRepository(Assignment).insert(assignments as Assignment[]);
-    const scopes: CaseScope[] = [
-      { kind: 'congresses', congressId: city, congressIds: [city, county, sibling] },
-      { kind: 'congresses', congressId: county, congressIds: [county] },
-      { kind: 'unit', unitId: court },
-      { kind: 'none' },
-    ];
+    const scopes = scopesOf(city, county, sibling, [court]);
     const table = ds().getMetadata(Assignment).tableName;
     for (const scope of scopes) {
       const r = congressRecordSql(scope, 'r');

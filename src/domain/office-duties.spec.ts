@@ -1,5 +1,6 @@
 import { AssignmentStatus, CaseStatus } from './case-workflow';
-import { CaseChannel, FlashReportKind } from '../entities/case-enums';
+import { AssignmentMode, AssignmentRole, CaseChannel, FlashReportKind } from '../entities/case-enums';
+import { LEDGER_COLUMNS, ledgerRow } from './ledger';
 import { GROUP_VISIT_PERSONS, flashReportAtRegistration, isStillHandled, mayNameResponsiblesAt, receivedDuring, receptionProblems } from './office-duties';
 
 const TZ = 'Asia/Shanghai';
@@ -40,5 +41,31 @@ describe("the office's own duties", () => {
     expect(receivedDuring(s.endsAt, s)).toBe(true);
     expect(receivedDuring(new Date(s.startsAt.getTime() - 1), s)).toBe(false);
     expect(receivedDuring(new Date(s.endsAt.getTime() + 1), s)).toBe(false);
+  });
+
+  it('prints each unit\'s responsible leader and handler in the ledger\'s last column, "未明确" for the one not yet named', () => {
+    const base = { mode: AssignmentMode.ASSIGN, role: AssignmentRole.LEAD, dueAt: new Date('2026-06-30T15:59:59Z'), outcome: null, supervisions: 0 };
+    const row = ledgerRow(
+      {
+        serialNo: '2026-000001',
+        receivedAt: new Date('2026-06-01T01:00:00Z'),
+        channel: CaseChannel.LETTER,
+        category: '土地征收',
+        summary: '摘要',
+        status: CaseStatus.ASSIGNED,
+        referredFrom: null,
+        petitioners: [],
+        assignments: [
+          { ...base, unit: '某县人民法院', leader: { name: '张院长', title: '副院长' }, handler: '李经办' },
+          { ...base, unit: '某县人民检察院', role: AssignmentRole.ASSIST, leader: { name: '王检察长', title: null }, handler: null },
+          { ...base, unit: '某县人民政府', role: AssignmentRole.ASSIST },
+        ],
+        lastReply: null,
+      },
+      TZ,
+    );
+    expect(row).toHaveLength(LEDGER_COLUMNS.length);
+    expect(LEDGER_COLUMNS[LEDGER_COLUMNS.length - 1]).toBe('责任领导及经办人');
+    expect(row[row.length - 1]).toBe('某县人民法院：张院长（副院长）/李经办；某县人民检察院：王检察长/未明确');
   });
 });

@@ -3,8 +3,8 @@ import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
 import type { FlashReportKind } from '../entities/case-enums';
 import { FlashReport } from '../entities/flash-report.entity';
-import { badInput, forbidden, notFound } from '../errors/domain-error';
-import { mayReceiveFlashReport, mayReport } from '../policy/access-policy';
+import { badInput, notFound } from '../errors/domain-error';
+import { mayReceiveFlashReport } from '../policy/access-policy';
 import { flashReportSql } from '../policy/office-record.sql';
 import type { FlashReportPayload } from '../subscriptions/pubsub';
 import type { FlashReportSheet } from '../exports/flash-report-docx';
@@ -42,8 +42,7 @@ export class FlashReportService {
 
   /** The flash reports raised in `[from, to)` that the viewer may see, newest first. `FORBIDDEN` outside any office. */
   async list(ctx: RequestContext, from: Date, to: Date): Promise<FlashReport[]> {
-    const scope = await this.caseAccess.scope(ctx);
-    if (!mayReport(scope)) throw forbidden('只有人大信访机构工作人员可以查看快报');
+    const scope = await this.caseAccess.officeScope(ctx, '只有人大信访机构工作人员可以查看快报');
     if (to.getTime() <= from.getTime()) throw badInput('to', '截止时间须晚于起始时间');
     const { where, params } = flashReportSql(scope, 'c', ctx.app.db.dataSource.getMetadata(Assignment).tableName);
     return ctx

@@ -7,7 +7,7 @@ import { User } from '../entities/user.entity';
 import { DomainError, badInput, forbidden, notFound } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { casesByReceptionId } from '../loaders/case.loaders';
-import { isLeaderOf, mayReport, mayScheduleReception } from '../policy/access-policy';
+import { isLeaderOf, mayScheduleReception } from '../policy/access-policy';
 import { congressRecordSql } from '../policy/office-record.sql';
 import type { ScheduleReceptionInput } from '../schema/inputs/office-duties.inputs';
 import type { CaseAccessService } from './case-access.service';
@@ -52,8 +52,7 @@ export class ReceptionService {
    * time order. `FORBIDDEN` for anyone who is not office staff of a congress.
    */
   async list(ctx: RequestContext, from: Date, to: Date): Promise<Reception[]> {
-    const scope = await this.caseAccess.scope(ctx);
-    if (!mayReport(scope)) throw forbidden('只有人大信访机构工作人员可以查看领导接访安排');
+    const scope = await this.caseAccess.officeScope(ctx, '只有人大信访机构工作人员可以查看领导接访安排');
     if (to.getTime() <= from.getTime()) throw badInput('to', '截止时间须晚于起始时间');
     const { where, params } = congressRecordSql(scope, 'r');
     return ctx
