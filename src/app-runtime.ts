@@ -24,6 +24,8 @@ import { SerialNumberService } from './services/serial-number.service';
 import { StatisticsService } from './services/statistics.service';
 import { LedgerService } from './services/ledger.service';
 import { BulletinService } from './services/bulletin.service';
+import { FlashReportService } from './services/flash-report.service';
+import { ReceptionService } from './services/reception.service';
 import type { AppPubSub } from './subscriptions/pubsub';
 import type { UnitDirectory } from './db/unit-directory';
 import type { SessionDirectory } from './auth/session-directory';
@@ -44,7 +46,9 @@ export function createServices(config: AppConfig) {
   const petitioners = new PetitionerService(config.piiKey);
   const serials = new SerialNumberService();
   const wordings = new ReplyWordingService(caseAccess, config.officeTimeZone);
-  const cases = new CaseService(caseAccess, caseEvents, petitioners, units, serials, calendar, wordings, config.officeTimeZone);
+  const receptions = new ReceptionService(caseAccess, caseQuery, config.officeTimeZone);
+  const flashReports = new FlashReportService(caseAccess);
+  const cases = new CaseService(caseAccess, caseEvents, petitioners, units, serials, calendar, wordings, receptions, flashReports, config.officeTimeZone);
   const assignments = new AssignmentService(caseAccess, cases, caseEvents, calendar);
   const meetingAccess = new MeetingAccessService();
   const statistics = new StatisticsService(caseAccess, config.officeTimeZone);
@@ -72,6 +76,8 @@ export function createServices(config: AppConfig) {
     bulletins: new BulletinService(caseAccess, statistics, config.officeTimeZone),
     ledger: new LedgerService(caseAccess, statistics, petitioners, config.officeTimeZone),
     wordings,
+    receptions,
+    flashReports,
   };
 }
 

@@ -334,9 +334,60 @@ const REPORT_ROWS: Row[] = [
     observe: (p, w) => p.file(`/exports/bulletin.docx?year=2026&quarter=1&unitId=${w.units.congress}`, (body) => (body.subarray(0, 2).toString() === 'PK' ? 'ALLOW' : 'UNEXPECTED not a .docx')),
   },
 ];
+// ——— the office's own duties (DESIGN.md "The office's own duties"): the unit's responsibles travel with its assignment;
+// the leader in charge with the case; reception sessions and flash reports are the office's own records, seen by the
+// county's office and the city's above it, "never to a handling unit" ———
+const AROUND_NOW = () => ({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
+const DUTY_ROWS: Row[] = [
+  {
+    path: 'case.assignments[court].responsibleLeader',
+    allow: WITH_COURT,
+    observe: (p, w) =>
+      p.onCase(w.rich.id, 'assignments { id responsibleLeader { name title } }', (c) =>
+        present(c.assignments, (a: any) => a.id === w.rich.assignments.court && a.responsibleLeader?.name === w.duties.responsibleLeader),
+      ),
+  },
+  {
+    path: 'case.assignments[court].handler',
+    allow: WITH_COURT,
+    observe: (p, w) => p.onCase(w.rich.id, 'assignments { id handler { id } }', (c) => present(c.assignments, (a: any) => a.id === w.rich.assignments.court && a.handler?.id === w.duties.courtLiaisonId)),
+  },
+  {
+    path: 'case.chargeLeader',
+    allow: RICH_CASE,
+    observe: (p, w) => p.onCase(w.rich.id, 'chargeLeader { id }', (c) => (c.chargeLeader?.id === w.leaderId ? 'ALLOW' : c.chargeLeader === null ? 'DENY' : `UNEXPECTED ${JSON.stringify(c.chargeLeader)}`)),
+  },
+  {
+    path: 'receptions contains the county leader\'s session',
+    allow: OFFICES,
+    observe: (p, w) =>
+      p.onReport('query($from: DateTime!, $to: DateTime!) { receptions(from: $from, to: $to) { id } }', AROUND_NOW(), (d) => present(d.receptions, (r: any) => r.id === w.duties.receptionId)),
+  },
+  {
+    path: 'receptions.visits[the group visit]',
+    allow: OFFICES,
+    observe: (p, w) =>
+      p.onReport('query($from: DateTime!, $to: DateTime!) { receptions(from: $from, to: $to) { id visits { id } } }', AROUND_NOW(), (d) =>
+        present(d.receptions, (r: any) => r.id === w.duties.receptionId && r.visits.some((v: any) => v.id === w.duties.groupVisit.id)),
+      ),
+  },
+  {
+    path: 'flashReports contains the group visit',
+    allow: OFFICES,
+    observe: (p, w) =>
+      p.onReport('query($from: DateTime!, $to: DateTime!) { flashReports(from: $from, to: $to) { kind case { id } } }', AROUND_NOW(), (d) =>
+        present(d.flashReports, (f: any) => f.kind === 'GROUP_VISIT' && f.case.id === w.duties.groupVisit.id),
+      ),
+  },
+  {
+    path: 'GET /exports/flash-reports/{the group visit}.docx',
+    allow: OFFICES,
+    observe: (p, w) => p.file(`/exports/flash-reports/${w.duties.groupVisit.id}.docx`, (body) => (body.subarray(0, 2).toString() === 'PK' ? 'ALLOW' : 'UNEXPECTED not a .docx')),
+  },
+];
 const expectation = (row: Row, role: AccessRole): Access => (row.allow.includes(role) ? 'ALLOW' : row.masked?.includes(role) ? 'MASKED' : 'DENY');
 
-const MATRIX = [...ROWS, ...REPORT_ROWS].flatMap((row) => ACCESS_ROLES.map((role) => ({ role, path: row.path, expected: expectation(row, role), row })));
+const MATRIX = [...ROWS, ...REPORT_ROWS, ...DUTY_ROWS].flatMap((row) => ACCESS_ROLES.map((role) => ({ role, path: row.path, expected: expectation(row, role), row })));
 
 describe('access matrix: role × path (docs/rules.md "Who sees what")', () => {
   let t: TestServer;

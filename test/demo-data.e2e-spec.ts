@@ -61,4 +61,26 @@ describe('demo data (DEMO_DATA=1)', () => {
       expect(bulletin.summary).toContain('反映的问题主要集中在');
     }
   });
+
+  it("shows the office's own duties: today's reception day with visits, a flash report, a case in a leader's charge, responsibles named", async () => {
+    const leader = await t.login('leader', 'Demo@2026');
+    const around = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
+    const { receptions } = await leader.ok('query($from: DateTime!, $to: DateTime!) { receptions(from: $from, to: $to) { leader { displayName } startsAt endsAt visits { personCount } } }', around);
+    expect(receptions).toHaveLength(1);
+    const [day] = receptions;
+    expect(Date.parse(day.startsAt)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(day.endsAt)).toBeGreaterThan(Date.now());
+    expect(day.visits.map((v: { personCount: number }) => v.personCount).sort()).toEqual([1, 8]);
+    const { flashReports } = await leader.ok('query($from: DateTime!, $to: DateTime!) { flashReports(from: $from, to: $to) { kind case { personCount } } }', around);
+    expect(flashReports.some((f: { kind: string; case: { personCount: number } }) => f.kind === 'GROUP_VISIT' && f.case.personCount === 8)).toBe(true);
+    expect(flashReports.some((f: { kind: string }) => f.kind === 'URGENT')).toBe(true);
+    const mine = await leader.ok('{ cases(filter: { chargedToMe: true }) { edges { node { assignments { supervisions { kind by { displayName } } } } } } }');
+    expect(mine.cases.edges).toHaveLength(1);
+    const supervisions = mine.cases.edges[0].node.assignments[0].supervisions;
+    expect(supervisions).toContainEqual({ kind: 'LEADER', by: { displayName: '李主任（分管领导）' } });
+    const missing = await leader.ok('{ cases(filter: { missingResponsibles: true }) { totalCount } }');
+    const named = await leader.ok('{ cases(filter: { missingResponsibles: false, status: [ASSIGNED] }) { edges { node { assignments { responsibleLeader { name } handler { displayName } } } } } }');
+    expect(missing.cases.totalCount).toBeGreaterThan(0);
+    expect(named.cases.edges.flatMap((e: any) => e.node.assignments).some((a: any) => a.responsibleLeader?.name === '孙副院长' && a.handler)).toBe(true);
+  });
 });

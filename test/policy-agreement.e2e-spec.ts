@@ -3,7 +3,9 @@ import { assignmentDeadlineState } from '../src/domain/assignment-deadline';
 import { Assignment } from '../src/entities/assignment.entity';
 import { Case } from '../src/entities/case.entity';
 import { AssignmentMode, AssignmentRole, AssignmentStatus, CaseChannel, CaseStatus, CaseType, DeadlineStateEnum } from '../src/entities/case-enums';
-import { mayViewAssignment, mayViewCase, type CaseScope } from '../src/policy/access-policy';
+import { mayReceiveFlashReport, mayViewAssignment, mayViewCase, mayViewCongressRecord, type CaseScope } from '../src/policy/access-policy';
+import { congressRecordSql, flashReportSql } from '../src/policy/office-record.sql';
+import { Reception } from '../src/entities/reception.entity';
 import { assignmentVisibilitySql, caseVisibilitySql } from '../src/policy/case-visibility.sql';
 import { deadlineStateSql, officeClockStateSql } from '../src/services/deadline-sql';
 import { intakeState, reviewState } from '../src/domain/office-clocks';
@@ -41,6 +43,13 @@ describe(`one rule, two forms (${ENGINE})`, () => {
     responsibleUserId: randomUUID(),
     intakeDueAt: new Date(NOW.getTime() + 15 * 86_400_000),
   });
+  /** The city's office, the county's office, each unit, and nobody: one scope of every kind. */
+  const scopesOf = (city: string, county: string, sibling: string, units: string[]): CaseScope[] => [
+    { kind: 'congresses', congressId: city, congressIds: [city, county, sibling] },
+    { kind: 'congresses', congressId: county, congressIds: [county] },
+    ...units.map((unitId): CaseScope => ({ kind: 'unit', unitId })),
+    { kind: 'none' },
+  ];
   const anAssignment = (caseId: string, unitId: string, status: AssignmentStatus, extra: Partial<Assignment> = {}): Partial<Assignment> => ({
     id: randomUUID(),
     caseId,
@@ -77,13 +86,7 @@ describe(`one rule, two forms (${ENGINE})`, () => {
     await ds().getRepository(Case).insert(cases as Case[]);
     await ds().getRepository(Assignment).insert(assignments as Assignment[]);
 
-    const scopes: CaseScope[] = [
-      { kind: 'congresses', congressId: city, congressIds: [city, county, sibling] },
-      { kind: 'congresses', congressId: county, congressIds: [county] },
-      { kind: 'unit', unitId: court },
-      { kind: 'unit', unitId: proc },
-      { kind: 'none' },
-    ];
+    const scopes = scopesOf(city, county, sibling, [court, proc]);
     const table = ds().getMetadata(Assignment).tableName;
     const ids = cases.map((c) => c.id!);
     for (const scope of scopes) {
@@ -107,6 +110,47 @@ describe(`one rule, two forms (${ENGINE})`, () => {
         .getRawMany<{ id: string }>();
       const expected = assignments.filter((a) => mayViewAssignment(scope, a as Assignment)).map((a) => a.id!);
       expect(visibleAssignments.map((r) => r.id).sort()).toEqual(expected.sort());
+    }
+  });
+
+  it("the office's own records: reception sessions and flash reports agree in SQL and in memory for every scope", async () => {
+    const [city, county, sibling, court] = ['city', 'county', 'sibling', 'court'].map(() => randomUUID());
+    const sessions: Array<Partial<Reception>> = [city, county, sibling].map((congressId) => ({
+      id: randomUUID(),
+      congressId,
+      leaderId: randomUUID(),
+      startsAt: NOW,
+      endsAt: new Date(NOW.getTime() + 3_600_000),
+      place: '接待室',
+      scheduledById: randomUUID(),
+    }));
+    // one row per insert, from a copy: a multi-row insert reads generated columns back onto the objects by position
+    for (const x of sessions) await ds().getRepository(Reception).insert({ ...x } as Reception);
+    const cases: Array<Partial<Case>> = [];
+    const assignments: Array<Partial<Assignment>> = [];
+    for (const congress of [city, county, sibling]) {
+      for (const accused of [null, city, county, court]) {
+        const c = aCase(congress, accused);
+        cases.push(c);
+        // a case the court handles: its flash reports still never reach the court
+        assignments.push(anAssignment(c.id!, court, AssignmentStatus.IN_PROGRESS));
+      }
+    }
+    await ds().getRepository(Case).insert(cases as Case[]);
+    await ds().getRepository(Assignment).insert(assignments as Assignment[]);
+    const scopes = scopesOf(city, county, sibling, [court]);
+    const table = ds().getMetadata(Assignment).tableName;
+    for (const scope of scopes) {
+      const r = congressRecordSql(scope, 'r');
+      const bySql = await ds().getRepository(Reception).createQueryBuilder('r').select('r.id', 'id').where('r.id IN (:...ids)', { ids: sessions.map((x) => x.id) }).andWhere(r.where, r.params).getRawMany<{ id: string }>();
+      expect(bySql.map((x) => x.id).sort()).toEqual(sessions.filter((x) => mayViewCongressRecord(scope, x as Reception)).map((x) => x.id!).sort());
+
+      const f = flashReportSql(scope, 'c', table);
+      const reported = await ds().getRepository(Case).createQueryBuilder('c').select('c.id', 'id').where('c.id IN (:...ids)', { ids: cases.map((c) => c.id) }).andWhere(f.where, f.params).getRawMany<{ id: string }>();
+      const inMemory = cases.filter((c) => mayReceiveFlashReport(scope, c as Case)).map((c) => c.id!);
+      expect(reported.map((x) => x.id).sort()).toEqual(inMemory.sort());
+      if (scope.kind === 'congresses') expect(inMemory.length).toBeGreaterThan(0);
+      else expect(inMemory).toEqual([]);
     }
   });
 

@@ -100,5 +100,10 @@ describe('the README tour', () => {
     // the demo's concluded joint meeting shows its approved wording, and its minutes download as a Word file
     expect(run.stdout).toMatch(/"status": "APPROVED"/);
     expect(run.stdout).toMatch(/minutes\.docx/);
+    // today's reception day, a group visit registered at it, and its flash report, listed and printed
+    expect(run.stdout).toMatch(/"place": "示范县人大常委会信访接待室"/);
+    expect(run.stdout).toMatch(/"kind": "GROUP_VISIT"/);
+    expect(run.stdout).toMatch(/"personCount": 7/);
+    expect(run.stdout).toMatch(/flash-report\.docx/);
   }, 180_000);
 });

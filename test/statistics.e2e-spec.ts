@@ -260,7 +260,7 @@ describe('statistics', () => {
       const buf = res.body as Buffer;
       expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = buf.toString('utf8').slice(1).trim().split(/\r?\n/);
-      expect(lines[0]).toBe('编号,收到日期,渠道,问题类别,内容摘要,信访人,身份证号,联系电话,上级批转,状态,承办单位（方式）,办理期限,督办次数,办理结果,答复日期,答复结果');
+      expect(lines[0]).toBe('编号,收到日期,渠道,问题类别,内容摘要,信访人,身份证号,联系电话,上级批转,状态,承办单位（方式）,办理期限,督办次数,办理结果,答复日期,答复结果,责任领导及经办人');
       expect(lines).toHaveLength(8);
       expect(lines[1]).toContain('138****5678');
       expect(buf.toString('utf8')).not.toContain('13812345678');

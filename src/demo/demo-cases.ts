@@ -5,6 +5,7 @@ import { AssignmentMode, CaseChannel, CaseType, Outcome, ReplyMethod, Satisfacti
 import { Case } from '../entities/case.entity';
 import { User } from '../entities/user.entity';
 import { seedDemoMeeting } from './demo-meeting';
+import { seedDemoDuties } from './demo-duties';
 
 type Stage = 'REGISTERED' | 'ACCEPTED' | 'DECLINED' | 'ARCHIVED' | 'ASSIGNED' | 'OVERDUE' | 'RESULT_REPORTED' | 'REPLIED' | 'CLOSED' | 'UNDER_REVIEW';
 
@@ -153,6 +154,7 @@ export async function seedDemoCases(runtime: AppRuntime, unitIds: Record<string,
   const lower = await step(city, () => city.services.cases.refer(city, { caseId: upper.id, toUnitId: unitIds['demo-county-rd'], note: '请依法办理并报告结果' }));
   await step(registrar, () => registrar.services.cases.accept(registrar, lower.id));
   await seedDemoMeeting(as);
+  await seedDemoDuties(as, runtime.config.officeTimeZone);
 }
 
 /** How many demo cases there are, for the start-up log. */

@@ -20,6 +20,7 @@ export const LEDGER_COLUMNS = [
   '办理结果',
   '答复日期',
   '答复结果',
+  '责任领导及经办人',
 ] as const;
 
 export const CHANNEL_LABEL: Record<CaseChannel, string> = { LETTER: '来信', ONLINE: '网上来信', VISIT: '来访', PHONE: '电话' };
@@ -48,7 +49,17 @@ export interface LedgerCase {
   status: CaseStatus;
   referredFrom: string | null;
   petitioners: Array<{ name: string; idNumberMasked: string | null; phone: string | null }>;
-  assignments: Array<{ unit: string; mode: AssignmentMode; role: AssignmentRole; dueAt: Date; outcome: Outcome | null; supervisions: number }>;
+  assignments: Array<{
+    unit: string;
+    mode: AssignmentMode;
+    role: AssignmentRole;
+    dueAt: Date;
+    outcome: Outcome | null;
+    supervisions: number;
+    /** 落实到人: the unit's responsible leader (with title) and handler, where named. */
+    leader?: { name: string; title: string | null } | null;
+    handler?: string | null;
+  }>;
   lastReply: { repliedAt: Date; outcome: Outcome } | null;
 }
 
@@ -72,5 +83,13 @@ export function ledgerRow(c: LedgerCase, timeZone: string): string[] {
     join(c.assignments.map((a) => (a.outcome ? `${a.unit}：${OUTCOME_LABEL[a.outcome]}` : null))),
     c.lastReply ? localDateOf(c.lastReply.repliedAt, timeZone) : '',
     c.lastReply ? OUTCOME_LABEL[c.lastReply.outcome] : '',
+    join(c.assignments.map(responsiblesCell)),
   ];
+}
+
+/** One unit's responsibles as the ledger prints them: `某县人民法院：张院长（副院长）/李经办`; null when none is named. */
+function responsiblesCell(a: LedgerCase['assignments'][number]): string | null {
+  if (!a.leader && !a.handler) return null;
+  const leader = a.leader ? `${a.leader.name}${a.leader.title ? `（${a.leader.title}）` : ''}` : '未明确';
+  return `${a.unit}：${leader}/${a.handler ?? '未明确'}`;
 }

@@ -85,6 +85,17 @@ export class Assignment extends UuidEntity {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   pausedSince: Date | null;
 
+  /** 承办单位明确领导落实到人: the unit's responsible leader, named at or after signing. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  responsibleLeaderName: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  responsibleLeaderTitle: string | null;
+
+  /** The user of the handling unit who handles it. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  handlerId: string | null;
+
   @Column({ type: 'int', default: 1 })
   version: number;
 

@@ -95,6 +95,15 @@ export enum CaseEventType {
   RATED = 'RATED',
   REFERRED = 'REFERRED',
   MATTER_LINKED = 'MATTER_LINKED',
+  RESPONSIBLES_NAMED = 'RESPONSIBLES_NAMED',
+  CHARGE_TAKEN = 'CHARGE_TAKEN',
+  FLAGGED_URGENT = 'FLAGGED_URGENT',
+}
+
+/** 快报: why a case was reported to the leaders at once. */
+export enum FlashReportKind {
+  GROUP_VISIT = 'GROUP_VISIT',
+  URGENT = 'URGENT',
 }
 
 const d = (description: string) => ({ description });
@@ -234,5 +243,16 @@ registerEnumType(CaseEventType, {
     RATED: d('信访人评价'),
     REFERRED: d('上级人大批转'),
     MATTER_LINKED: d('归入事项'),
+    RESPONSIBLES_NAMED: d('承办单位明确责任领导和经办人'),
+    CHARGE_TAKEN: d('领导包案'),
+    FLAGGED_URGENT: d('标记为紧急件（快报）'),
+  },
+});
+registerEnumType(FlashReportKind, {
+  name: 'FlashReportKind',
+  description: '快报类型 (kind of flash report)',
+  valuesConfig: {
+    GROUP_VISIT: d('集体访：5 人及以上来访，登记时即报 (a visit of 5 or more persons)'),
+    URGENT: d('紧急件：信访机构标记并说明理由 (flagged urgent by the office)'),
   },
 });

@@ -110,6 +110,20 @@ export class Case extends UuidEntity {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   reviewAnsweredAt: Date | null;
 
+  /** 领导包案: the leader of the owning congress in personal charge of the case. */
+  @Index('ix_case_charge_leader')
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  chargeLeaderId: string | null;
+
+  /** Flagged urgent by the office (a flash report was raised). */
+  @Column({ type: 'boolean', default: false })
+  isUrgent: boolean;
+
+  /** 领导接访: the reception session at which the visit was received. */
+  @Index('ix_case_reception')
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  receptionId: string | null;
+
   /** Optimistic concurrency: every state change is `UPDATE … WHERE version = ?`. */
   @Column({ type: 'int', default: 1 })
   version: number;

@@ -4,6 +4,7 @@ import { CaseEventRecord } from './case-event.entity';
 import { DeadlineAlertRecord } from './deadline-alert.entity';
 import { Case } from './case.entity';
 import { Extension } from './extension.entity';
+import { FlashReport } from './flash-report.entity';
 import { HolidayCalendar } from './holiday-calendar.entity';
 import { Instruction } from './instruction.entity';
 import { AgendaItem, JointMeeting, JointMeetingEventRecord, MeetingOpinion, MeetingParticipant, WordingSignOff } from './joint-meeting.entity';
@@ -11,6 +12,7 @@ import { LoginThrottle } from './login-throttle.entity';
 import { Matter } from './matter.entity';
 import { Petitioner } from './petitioner.entity';
 import { PiiAccessLog } from './pii-access-log.entity';
+import { Reception } from './reception.entity';
 import { ReplyWording } from './reply-wording.entity';
 import { Reply } from './reply.entity';
 import { SerialCounter } from './serial-counter.entity';
@@ -44,4 +46,6 @@ export const ENTITIES = [
   MeetingOpinion,
   WordingSignOff,
   JointMeetingEventRecord,
+  Reception,
+  FlashReport,
 ];

@@ -8,6 +8,7 @@ import { mapError } from '../errors/error-mapper';
 import { CSV_MIME, XLSX_MIME, writeLedgerCsv, writeLedgerXlsx } from '../exports/ledger-files';
 import { bulletinDocx } from '../exports/bulletin-docx';
 import { DOCX_MIME, minutesDocx } from '../exports/minutes-docx';
+import { flashReportDocx } from '../exports/flash-report-docx';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -45,6 +46,19 @@ export function exportRoutes(runtime: AppRuntime): Router {
       const { title, minutes } = await runtime.services.meetings.concludedMinutes(ctx, req.params.id);
       const body = await minutesDocx(minutes);
       res.set({ 'Content-Type': DOCX_MIME, 'Content-Disposition': attachment(`${title}纪要.docx`, 'minutes.docx'), 'Cache-Control': 'no-store' });
+      res.send(body);
+    } catch (err) {
+      refuse(req, res, err);
+    }
+  });
+
+  // 快报 of one case; NOT_FOUND for whoever may not see its flash reports, exactly as for a case that has none
+  router.get('/exports/flash-reports/:caseId.docx', async (req, res) => {
+    try {
+      const ctx = await context(req);
+      const sheet = await runtime.services.flashReports.sheet(ctx, req.params.caseId);
+      const body = await flashReportDocx(sheet, runtime.config.officeTimeZone);
+      res.set({ 'Content-Type': DOCX_MIME, 'Content-Disposition': attachment(`信访快报${sheet.serialNo}.docx`, 'flash-report.docx'), 'Cache-Control': 'no-store' });
       res.send(body);
     } catch (err) {
       refuse(req, res, err);

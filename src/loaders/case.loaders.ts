@@ -28,6 +28,7 @@ export const extensionsByAssignmentId = groupedLoader(Extension, 'assignmentId',
 export const supervisionsByAssignmentId = groupedLoader(Supervision, 'assignmentId', { createdAt: 'ASC' });
 export const casesByReferredFromCaseId = groupedLoader(Case, 'referredFromCaseId', { createdAt: 'ASC' });
 export const casesByMatterId = groupedLoader(Case, 'matterId', { receivedAt: 'ASC' });
+export const casesByReceptionId = groupedLoader(Case, 'receptionId', { receivedAt: 'ASC' });
 
 /** Where visible cases come from: a query over the cases the viewer may see, aliased `c`. */
 export interface VisibleCaseSource {

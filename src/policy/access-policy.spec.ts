@@ -26,6 +26,12 @@ import {
   matterAudience,
   mayReport,
   reportScopeFor,
+  mayFlagUrgent,
+  mayHandleForUnit,
+  mayReceiveFlashReport,
+  mayScheduleReception,
+  mayTakeChargeOfCase,
+  mayViewCongressRecord,
   type CaseScope,
   type ScopeUnit,
 } from './access-policy';
@@ -246,6 +252,46 @@ describe('access policy', () => {
         expect(reportScopeFor(s, 'county', units)).toBeNull();
       }
       expect(mayReport(county)).toBe(true);
+    });
+  });
+
+  describe("the office's own duties", () => {
+    const countyCase = { congressId: 'county', accusedUnitId: null };
+
+    it('lets only an enabled leader of the owning congress take charge of a case (领导包案)', () => {
+      expect(mayTakeChargeOfCase({ roles: [Role.LEADER], unitId: 'county' }, countyCase)).toBe(true);
+      expect(mayTakeChargeOfCase({ roles: [Role.LEADER], unitId: 'county', disabled: true }, countyCase)).toBe(false);
+      expect(mayTakeChargeOfCase({ roles: [Role.REGISTRAR], unitId: 'county' }, countyCase)).toBe(false);
+      expect(mayTakeChargeOfCase({ roles: [Role.LEADER], unitId: 'city' }, countyCase)).toBe(false);
+    });
+
+    it('takes a named handler only from the handling unit itself', () => {
+      const a = { unitId: 'court' };
+      expect(mayHandleForUnit({ roles: [Role.HANDLER], unitId: 'court' }, a)).toBe(true);
+      expect(mayHandleForUnit({ roles: [Role.LIAISON], unitId: 'proc' }, a)).toBe(false);
+      expect(mayHandleForUnit({ roles: [Role.HANDLER], unitId: 'court', disabled: true }, a)).toBe(false);
+    });
+
+    it('shows reception sessions and flash reports to the congress and those above it, never to a unit or a sibling', () => {
+      expect(mayViewCongressRecord(county, { congressId: 'county' })).toBe(true);
+      expect(mayViewCongressRecord(city, { congressId: 'county' })).toBe(true);
+      expect(mayViewCongressRecord(county, { congressId: 'city' })).toBe(false);
+      expect(mayViewCongressRecord(county, { congressId: 'sibling' })).toBe(false);
+      expect(mayViewCongressRecord(court, { congressId: 'county' })).toBe(false);
+      expect(mayReceiveFlashReport(county, countyCase)).toBe(true);
+      expect(mayReceiveFlashReport(city, countyCase)).toBe(true);
+      expect(mayReceiveFlashReport(court, countyCase)).toBe(false);
+      // an accusation against the county congress is reported to the city only
+      const accusation = { congressId: 'county', accusedUnitId: 'county' };
+      expect(mayReceiveFlashReport(county, accusation)).toBe(false);
+    });
+
+    it('lets the registrars and leaders of a congress schedule its receptions and flag its cases urgent', () => {
+      expect(mayScheduleReception({ roles: [Role.REGISTRAR], unitId: 'county' }, 'county')).toBe(true);
+      expect(mayScheduleReception({ roles: [Role.VIEWER], unitId: 'county' }, 'county')).toBe(false);
+      expect(mayScheduleReception({ roles: [Role.REGISTRAR], unitId: 'city' }, 'county')).toBe(false);
+      expect(mayFlagUrgent({ roles: [Role.LEADER], unitId: 'county' }, countyCase)).toBe(true);
+      expect(mayFlagUrgent({ roles: [Role.REGISTRAR], unitId: 'city' }, countyCase)).toBe(false);
     });
   });
 });

@@ -113,9 +113,27 @@ export function isCaseOffice(scope: CaseScope): boolean {
   return scope.kind === 'congresses';
 }
 
+/** An enabled leader (LEADER) of the congress `congressId`. */
+export function isLeaderOf(user: ScopeUser & { disabled?: boolean }, congressId: string): boolean {
+  return !user.disabled && user.unitId === congressId && user.roles.includes(Role.LEADER);
+}
+
 /** May be asked for a written instruction on a case (呈送阅示): an enabled leader of the congress that owns it. */
 export function mayInstructCase(leader: ScopeUser & { disabled?: boolean }, c: Pick<CaseFacts, 'congressId'>): boolean {
-  return !leader.disabled && leader.unitId === c.congressId && leader.roles.includes(Role.LEADER);
+  return isLeaderOf(leader, c.congressId);
+}
+
+/** 领导包案: only a leader of the congress that owns the case takes personal charge of it. */
+export function mayTakeChargeOfCase(user: ScopeUser & { disabled?: boolean }, c: Pick<CaseFacts, 'congressId'>): boolean {
+  return isLeaderOf(user, c.congressId);
+}
+
+/**
+ * 承办单位明确领导落实到人: the handler named for an assignment is an enabled user of the unit it was given to.
+ * (Naming them is acting for the unit: `mayActForUnit`.)
+ */
+export function mayHandleForUnit(handler: ScopeUser & { disabled?: boolean }, a: Pick<AssignmentFacts, 'unitId'>): boolean {
+  return !handler.disabled && handler.unitId === a.unitId;
 }
 
 /** Acts for the unit an assignment was given to (accepts, objects, reports, replies as lead): its handlers and liaisons. */
@@ -200,7 +218,12 @@ export const OFFICE_WRITER_ROLES: readonly Role[] = [Role.REGISTRAR, Role.LEADER
  * and leaders, for a case their own congress registered.
  */
 export function mayReplyAsOffice(user: ScopeUser, c: Pick<CaseFacts, 'congressId'>): boolean {
-  return user.unitId === c.congressId && user.roles.some((r) => OFFICE_WRITER_ROLES.includes(r));
+  return isOfficeWriterOf(user, c.congressId);
+}
+
+/** A registrar or leader of the congress `congressId`: the office staff who write. */
+export function isOfficeWriterOf(user: ScopeUser, congressId: string): boolean {
+  return !!user.unitId && user.unitId === congressId && user.roles.some((r) => OFFICE_WRITER_ROLES.includes(r));
 }
 
 /**
@@ -336,4 +359,32 @@ export function mayReport(scope: CaseScope): boolean {
 /** A report scope as the case predicate's scope: the reported congress's office staff see exactly these cases. */
 export function reportCaseScope(r: ReportScope): CaseScope {
   return { kind: 'congresses', congressId: r.congressId, congressIds: r.congressIds };
+}
+
+/**
+ * Records of a congress's own office work (领导接访 sessions, 快报): seen by the office staff (ADMIN, REGISTRAR, LEADER,
+ * VIEWER) of that congress and of the congresses above it, as far as their scope reaches; never by a handling unit,
+ * a deputy, a legal worker or the bootstrap administrator.
+ */
+export function mayViewCongressRecord(scope: CaseScope, record: { congressId: string }): boolean {
+  return scope.kind === 'congresses' && scope.congressIds.includes(record.congressId);
+}
+
+/** Schedules its congress's reception sessions and registers visits at them: the congress's REGISTRAR or LEADER. */
+export function mayScheduleReception(user: ScopeUser, congressId: string): boolean {
+  return isOfficeWriterOf(user, congressId);
+}
+
+/**
+ * 快报 reach the office staff of the owning congress and of the congresses above it, and nobody else: never a handling
+ * unit, even one assigned the case. An accusation against a congress stays hidden from that congress's staff, as the
+ * case itself does (Art 30).
+ */
+export function mayReceiveFlashReport(scope: CaseScope, c: CaseFacts): boolean {
+  return mayViewCongressRecord(scope, c) && mayViewCase(scope, c, []);
+}
+
+/** Flags a case urgent (快报): the registrars and leaders of the congress that owns it. */
+export function mayFlagUrgent(user: ScopeUser, c: Pick<CaseFacts, 'congressId'>): boolean {
+  return isOfficeWriterOf(user, c.congressId);
 }

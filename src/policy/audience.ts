@@ -32,6 +32,11 @@ export enum Audience {
    * reached through the report policy (`reportScopeFor`); it holds figures, never a petitioner's data.
    */
   REPORT_VIEWER = 'REPORT_VIEWER',
+  /**
+   * The office's own records of a congress (领导接访 sessions, 快报): its office staff and those of the congresses above
+   * it. The object is only reached through the policy (`mayViewCongressRecord`, `mayReceiveFlashReport`).
+   */
+  OFFICE_RECORD = 'OFFICE_RECORD',
   /** Administrators (user management). */
   ADMIN = 'ADMIN',
 }

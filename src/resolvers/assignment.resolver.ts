@@ -8,7 +8,10 @@ import { DeadlineStateEnum } from '../entities/case-enums';
 import { Extension } from '../entities/extension.entity';
 import { Supervision } from '../entities/supervision.entity';
 import { Unit } from '../entities/unit.entity';
-import { extensionsByAssignmentId, supervisionsByAssignmentId } from '../loaders/case.loaders';
+import { extensionsByAssignmentId, supervisionsByAssignmentId, userById } from '../loaders/case.loaders';
+import { User } from '../entities/user.entity';
+import { AssignmentResponsiblesInput } from '../schema/inputs/office-duties.inputs';
+import { ResponsibleLeader } from '../schema/types/office-duties.type';
 import { unitById } from '../loaders/unit.loaders';
 import { AssignCaseInput, ReportResultInput, RequestExtensionInput, SuperviseInput } from '../schema/inputs/case-workflow.inputs';
 import { AssignmentResult } from '../schema/types/case-types';
@@ -33,6 +36,18 @@ export class AssignmentResolver {
   @Mutation(() => Assignment, { description: '承办单位签收' })
   acceptAssignment(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
     return ctx.services.assignments.accept(ctx, id);
+  }
+
+  @Authorized(...UNIT)
+  @Transactional()
+  @Mutation(() => Assignment, {
+    description: '承办单位明确责任领导和经办人（落实到人）：签收后由承办单位填写，可重新指定；签收前为 INVALID_TRANSITION，经办人须为本单位用户',
+  })
+  nameAssignmentResponsibles(
+    @Arg('input', () => AssignmentResponsiblesInput, { description: '输入' }) input: AssignmentResponsiblesInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Assignment> {
+    return ctx.services.assignments.nameResponsibles(ctx, input);
   }
 
   @Authorized(...UNIT)
@@ -117,6 +132,16 @@ export class AssignmentResolver {
   @FieldResolver(() => Unit, { description: '承办单位 (unit)' })
   unit(@Root() a: Assignment, @Ctx() ctx: RequestContext) {
     return ctx.loader(unitById).load(a.unitId);
+  }
+
+  @FieldResolver(() => ResponsibleLeader, { nullable: true, description: '承办单位责任领导；尚未明确时为空 (responsible leader)' })
+  responsibleLeader(@Root() a: Assignment): ResponsibleLeader | null {
+    return a.responsibleLeaderName ? { name: a.responsibleLeaderName, title: a.responsibleLeaderTitle } : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: '承办单位经办人；尚未明确时为空 (handler)' })
+  handler(@Root() a: Assignment, @Ctx() ctx: RequestContext): Promise<User | null> | null {
+    return a.handlerId ? ctx.loader(userById).load(a.handlerId) : null;
   }
 
   @FieldResolver(() => CaseView, { description: '信访件 (case)' })

@@ -143,6 +143,25 @@ export class CaseResolver {
     return ctx.services.cases.refer(ctx, input);
   }
 
+  @Authorized(Role.LEADER)
+  @Transactional()
+  @Mutation(() => CaseView, { description: '领导包案：本级人大领导亲自包案；仅限 LEADER，他人为 FORBIDDEN；已由其他领导包案为 ALREADY_EXISTS' })
+  takeChargeOfCase(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.cases.takeCharge(ctx, id);
+  }
+
+  @Authorized(...OFFICE)
+  @Transactional()
+  @Mutation(() => CaseView, { description: '标记紧急件，须说明理由；即时报送快报（flashReports）给本级及上级人大领导和信访机构' })
+  flagCaseUrgent(@Arg('id', () => ID, { description: '对象 ID' }) id: string, @ReasonArg('reason', '紧急的理由') reason: string, @Ctx() ctx: RequestContext): Promise<Case> {
+    return ctx.services.cases.flagUrgent(ctx, id, reason);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: '包案领导：亲自包案的本级人大领导 (leader in personal charge)' })
+  chargeLeader(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<User | null> | null {
+    return c.chargeLeaderId ? ctx.loader(userById).load(c.chargeLeaderId) : null;
+  }
+
   @FieldResolver(() => Unit, { nullable: true, description: '批转来的上级人大 (referred from)' })
   referredFrom(@Root() c: Case, @Ctx() ctx: RequestContext) {
     return c.referredFromUnitId ? ctx.loader(unitById).load(c.referredFromUnitId) : null;

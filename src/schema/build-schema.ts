@@ -25,6 +25,8 @@ import { StatisticsResolver } from '../resolvers/statistics.resolver';
 import { BulletinResolver } from '../resolvers/bulletin.resolver';
 import { UnitResolver } from '../resolvers/unit.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
+import { ReceptionResolver } from '../resolvers/reception.resolver';
+import { FlashReportLiveResolver, FlashReportResolver } from '../resolvers/flash-report.resolver';
 import { DateTimeScalar } from './scalars';
 import { enforceAudiences } from '../policy/enforce-audiences';
 
@@ -55,6 +57,9 @@ export const RESOLVERS = [
   SignOffResolver,
   ResolutionResolver,
   JointMeetingEventResolver,
+  ReceptionResolver,
+  FlashReportResolver,
+  FlashReportLiveResolver,
 ] as const;
 
 /** Builds the executable schema from the decorated classes; also used to emit `schema.graphql`. */

@@ -1,20 +1,24 @@
 import { In, Not } from 'typeorm';
-import { mayActForUnit } from '../policy/access-policy';
+import { mayActForUnit, mayHandleForUnit } from '../policy/access-policy';
 import type { RequestContext } from '../context/request-context';
 import { updateVersioned } from '../db/versioned-update';
 import { AssignmentAction, CaseAction, isOpenAssignment } from '../domain/case-workflow';
 import { assignmentDeadlineState } from '../domain/assignment-deadline';
+import { mayNameResponsiblesAt } from '../domain/office-duties';
 import { addCalendarDays, endOfLocalDay, localDateOf } from '../domain/office-time';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
-import { AssignmentMode, AssignmentRole, AssignmentStatus, CaseEventType, CaseStatus, DeadlineStateEnum, ExtensionStatus } from '../entities/case-enums';
+import { AssignmentMode, AssignmentRole, AssignmentStatus, CaseEventType, CaseStatus, DeadlineStateEnum, ExtensionStatus, SupervisionKind } from '../entities/case-enums';
 import { Extension } from '../entities/extension.entity';
 import { Supervision } from '../entities/supervision.entity';
 import { Unit } from '../entities/unit.entity';
+import { User } from '../entities/user.entity';
 import { UnitKind } from '../entities/unit-kind.enum';
 import { DomainError, alreadyExists, badInput, forbidden, notFound } from '../errors/domain-error';
+import { ASSIGNMENT_STATUS_LABELS } from '../domain/case-workflow';
 import { ErrorCode } from '../errors/error-code';
 import type { AssignCaseInput, ReportResultInput, RequestExtensionInput, SuperviseInput } from '../schema/inputs/case-workflow.inputs';
+import type { AssignmentResponsiblesInput } from '../schema/inputs/office-duties.inputs';
 import { moveAssignment } from './assignment-move';
 import type { CalendarService } from './calendar.service';
 import type { CaseAccessService } from './case-access.service';
@@ -127,6 +131,29 @@ export class AssignmentService {
     const moved = await moveAssignment(ctx, a, AssignmentAction.ACCEPT, { acceptedAt: new Date() });
     await this.caseEvents.record(ctx, { caseId: a.caseId, assignmentId: a.id, type: CaseEventType.ASSIGNMENT_ACCEPTED });
     return moved;
+  }
+
+  /**
+   * 承办单位明确领导落实到人: the unit names its responsible leader and its handler (a user of the unit), at or after
+   * 签收; naming again replaces them. Before signing, or once the assignment ended without a result, it is
+   * `INVALID_TRANSITION`; a handler from outside the unit is `BAD_USER_INPUT` on `handlerId`.
+   */
+  async nameResponsibles(ctx: RequestContext, input: AssignmentResponsiblesInput): Promise<Assignment> {
+    const { a } = await this.forUnit(ctx, input.assignmentId, 'assignmentId');
+    if (!mayNameResponsiblesAt(a.status)) {
+      throw new DomainError(ErrorCode.INVALID_TRANSITION, `交办件当前状态为"${ASSIGNMENT_STATUS_LABELS[a.status]}"，签收后才能明确责任领导和经办人`, 'assignmentId', {
+        currentState: a.status,
+        requestedAction: 'NAME_RESPONSIBLES',
+      });
+    }
+    const handler = input.handlerId ? await ctx.repo(User).findOneBy({ id: input.handlerId }) : null;
+    if (input.handlerId && (!handler || !mayHandleForUnit(handler, a))) throw badInput('handlerId', '经办人须为承办单位的用户');
+    const leaderName = input.leaderName.trim();
+    const leaderTitle = input.leaderTitle?.trim() || null;
+    await updateVersioned(ctx, Assignment, a, { responsibleLeaderName: leaderName, responsibleLeaderTitle: leaderTitle, handlerId: handler?.id ?? null });
+    const detail = `责任领导：${leaderName}${leaderTitle ? `（${leaderTitle}）` : ''}${handler ? `；经办人：${handler.displayName}` : ''}`;
+    await this.caseEvents.record(ctx, { caseId: a.caseId, assignmentId: a.id, type: CaseEventType.RESPONSIBLES_NAMED, detail });
+    return ctx.repo(Assignment).findOneByOrFail({ id: a.id });
   }
 
   /** The end of the objection window: 5 working days from the day of assignment. */
@@ -250,7 +277,9 @@ export class AssignmentService {
     const { a, c } = await this.forOffice(ctx, input.assignmentId, 'assignmentId');
     if (!isOpenAssignment(a.status)) throw new DomainError(ErrorCode.INVALID_TRANSITION, '该交办件已结束，无需督办', 'assignmentId', { currentState: a.status });
     const repo = ctx.repo(Supervision);
-    const s = await repo.save(repo.create({ assignmentId: a.id, kind: input.kind, note: input.note.trim(), byId: ctx.requireUser().id, createdAt: new Date(), answer: null, answeredAt: null }));
+    // 领导包案: a leader's supervision of a case in a leader's charge is recorded under that leader
+    const byId = input.kind === SupervisionKind.LEADER && c.chargeLeaderId ? c.chargeLeaderId : ctx.requireUser().id;
+    const s = await repo.save(repo.create({ assignmentId: a.id, kind: input.kind, note: input.note.trim(), byId, createdAt: new Date(), answer: null, answeredAt: null }));
     await this.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.SUPERVISED, detail: `${input.kind}：${s.note}` });
     return s;
   }

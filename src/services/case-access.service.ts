@@ -172,6 +172,17 @@ export class CaseAccessService {
   }
 
   /**
+   * The viewer's scope when the viewer is office staff of a congress, for the office's own records (reception
+   * sessions, flash reports); `FORBIDDEN` with `message` for anyone else (a handling unit, a deputy, the bootstrap
+   * administrator).
+   */
+  async officeScope(ctx: RequestContext, message: string): Promise<CaseScope> {
+    const scope = await this.scope(ctx);
+    if (!mayReport(scope)) throw forbidden(message);
+    return scope;
+  }
+
+  /**
    * The congresses a report (statistics, bulletin, ledger) of `unitId` covers — default the viewer's own congress.
    * `FORBIDDEN` for a viewer who reports on nothing (a handling unit, a deputy, the bootstrap administrator);
    * `NOT_FOUND` on `field` for a congress outside the viewer's scope, the same as for one that does not exist.

@@ -148,6 +148,15 @@ export class CaseQueryService {
       const { where, params } = officeClockStateSql('c', clock, state, now);
       qb.andWhere(`(${where})`, params);
     }
+    if (filter.isUrgent !== undefined && filter.isUrgent !== null) qb.andWhere('c.isUrgent = :fUrgent', { fUrgent: filter.isUrgent });
+    if (filter.chargedToMe !== undefined && filter.chargedToMe !== null) {
+      qb.andWhere(filter.chargedToMe ? 'c.chargeLeaderId = :fMe' : '(c.chargeLeaderId IS NULL OR c.chargeLeaderId <> :fMe)', { fMe: ctx.requireUser().id });
+    }
+    if (filter.missingResponsibles !== undefined && filter.missingResponsibles !== null) {
+      // 落实到人 (docs/rules.md): an open assignment whose unit has not yet named both its leader and its handler
+      const missing = `EXISTS (SELECT 1 FROM ${assignmentTable} mr WHERE mr.caseId = c.id AND mr.status IN (:...fMrOpen) AND (mr.responsibleLeaderName IS NULL OR mr.handlerId IS NULL) AND ${visible('mr')})`;
+      qb.andWhere(filter.missingResponsibles ? missing : `NOT ${missing}`, { fMrOpen: OPEN_ASSIGNMENT });
+    }
 
     const counting = qb.clone().getCount();
     counting.catch(() => undefined); // a refused cursor below must not leave it unhandled; Promise.all still sees a failure

@@ -1,13 +1,14 @@
 import type { RequestContext } from '../context/request-context';
-import { mayActForUnit, mayInstructCase } from '../policy/access-policy';
+import { mayActForUnit, mayFlagUrgent, mayInstructCase, mayTakeChargeOfCase } from '../policy/access-policy';
 import { updateVersioned } from '../db/versioned-update';
 import { Role } from '../auth/role';
-import { AssignmentAction, assertTransition, CaseAction, isOpenAssignment } from '../domain/case-workflow';
+import { AssignmentAction, assertTransition, CASE_STATUS_LABELS, CaseAction, isOpenAssignment } from '../domain/case-workflow';
 import { localDateOf } from '../domain/office-time';
 import { intakeDueAt, intakeState, officeClockChanges, reviewState } from '../domain/office-clocks';
+import { flashReportAtRegistration, groupVisitReason, isStillHandled } from '../domain/office-duties';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
-import { AssignmentMode, AssignmentRole, AssignmentStatus, CaseEventType, CaseStatus, CaseType, DeadlineStateEnum, Satisfaction } from '../entities/case-enums';
+import { AssignmentMode, AssignmentRole, AssignmentStatus, CaseEventType, CaseStatus, CaseType, DeadlineStateEnum, FlashReportKind, Satisfaction } from '../entities/case-enums';
 import { Instruction } from '../entities/instruction.entity';
 import { Matter } from '../entities/matter.entity';
 import { Petitioner } from '../entities/petitioner.entity';
@@ -23,7 +24,9 @@ import { moveAssignment } from './assignment-move';
 import type { CalendarService } from './calendar.service';
 import type { CaseAccessService } from './case-access.service';
 import type { CaseEventService } from './case-event.service';
+import type { FlashReportService } from './flash-report.service';
 import type { PetitionerService } from './petitioner.service';
+import type { ReceptionService } from './reception.service';
 import type { ReplyWordingService } from './reply-wording.service';
 import type { SerialNumberService } from './serial-number.service';
 import type { UnitService } from './unit.service';
@@ -43,6 +46,8 @@ const FRESH_CASE = {
   intakeDoneAt: null,
   reviewDueAt: null,
   reviewAnsweredAt: null,
+  chargeLeaderId: null,
+  isUrgent: false,
 } satisfies Partial<Case>;
 const MAX_REVIEWS = 2;
 
@@ -66,6 +71,8 @@ export class CaseService {
     private readonly serials: SerialNumberService,
     private readonly calendar: CalendarService,
     private readonly wordings: ReplyWordingService,
+    private readonly receptions: ReceptionService,
+    private readonly flashReports: FlashReportService,
     private readonly officeTimeZone: string,
   ) {}
 
@@ -114,6 +121,7 @@ export class CaseService {
       // Art 30: an accusation against this congress itself goes to the congress above it
       if (input.accusedUnitId === congress.id) throw new DomainError(ErrorCode.ACCUSED_UNIT_EXCLUDED, '检举控告本级人大的信访件应由上级人大办理', 'accusedUnitId');
     }
+    if (input.receptionId) await this.receptions.assertVisitAt(ctx, congress.id, input.receptionId, input);
 
     const year = Number(localDateOf(now, this.officeTimeZone).slice(0, 4));
     const repo = ctx.repo(Case);
@@ -140,10 +148,13 @@ export class CaseService {
         accusedUnitId: input.accusedUnitId ?? null,
         responsibleUserId: user.id,
         ...FRESH_CASE,
+        receptionId: input.receptionId ?? null,
       }),
     );
     await ctx.repo(Petitioner).save(petitioners.map((p) => ctx.repo(Petitioner).create({ ...p, caseId: saved.id })));
     await this.caseEvents.record(ctx, { caseId: saved.id, type: CaseEventType.REGISTERED, after: { status: saved.status, serialNo: saved.serialNo } });
+    const flash = flashReportAtRegistration(saved.channel, saved.personCount);
+    if (flash) await this.flashReports.raise(ctx, saved, flash, groupVisitReason(saved.personCount));
     return saved;
   }
 
@@ -333,6 +344,7 @@ export class CaseService {
         referredFromUnitId: upper.congressId,
         referredFromCaseId: upper.id,
         matterId: null,
+        receptionId: null,
         responsibleUserId: responsible.id,
         ...FRESH_CASE,
         // the lower office's intake clock runs from the day the referral reaches it
@@ -344,6 +356,45 @@ export class CaseService {
     await this.caseEvents.record(ctx, { caseId: lower.id, type: CaseEventType.REGISTERED, detail: '上级人大批转', after: { status: lower.status } });
     await this.transition(ctx, upper, CaseAction.REFER, { event: CaseEventType.REFERRED, detail: `${target.name}${input.note ? `：${input.note}` : ''}` });
     return lower;
+  }
+
+  /**
+   * 领导包案: a leader of the congress that owns the case takes personal charge of it (anyone else `FORBIDDEN`). A case
+   * already in another leader's charge is `ALREADY_EXISTS`; taking it again changes nothing.
+   */
+  async takeCharge(ctx: RequestContext, id: string): Promise<Case> {
+    const c = await this.caseAccess.getVisible(ctx, id);
+    const leader = ctx.requireUser();
+    if (!mayTakeChargeOfCase(leader, c)) throw forbidden('只有该信访件所属人大的领导可以包案');
+    this.assertStillHandled(c, 'TAKE_CHARGE', '领导包案');
+    if (c.chargeLeaderId === leader.id) return c;
+    if (c.chargeLeaderId) throw alreadyExists('id', '该信访件已由其他领导包案');
+    await updateVersioned(ctx, Case, c, { chargeLeaderId: leader.id });
+    await this.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.CHARGE_TAKEN, detail: leader.displayName });
+    return this.reload(ctx, c.id);
+  }
+
+  /**
+   * The office flags a case urgent with a reason, which raises a flash report (快报) at once. The reason is required;
+   * a case already flagged is `ALREADY_EXISTS`.
+   */
+  async flagUrgent(ctx: RequestContext, id: string, reason: string): Promise<Case> {
+    const c = await this.caseAccess.getVisible(ctx, id);
+    if (!mayFlagUrgent(ctx.requireUser(), c)) throw forbidden('只有登记该信访件的人大信访机构登记员或领导可以标记紧急件');
+    const text = requireText(reason, 'reason');
+    this.assertStillHandled(c, 'FLAG_URGENT', '标记紧急件');
+    if (c.isUrgent) throw alreadyExists('id', '该信访件已标记为紧急件');
+    await updateVersioned(ctx, Case, c, { isUrgent: true });
+    await this.caseEvents.record(ctx, { caseId: c.id, type: CaseEventType.FLAGGED_URGENT, detail: text });
+    const flagged = await this.reload(ctx, c.id);
+    await this.flashReports.raise(ctx, flagged, FlashReportKind.URGENT, text);
+    return flagged;
+  }
+
+  private assertStillHandled(c: Case, action: string, label: string): void {
+    if (!isStillHandled(c.status)) {
+      throw new DomainError(ErrorCode.INVALID_TRANSITION, `信访件当前状态为"${CASE_STATUS_LABELS[c.status]}"，不能${label}`, 'id', { currentState: c.status, requestedAction: action });
+    }
   }
 
   /** Earlier cases of the same petitioner (ID number or phone) or on the same matter, that the viewer may see. */

@@ -6,6 +6,7 @@ import type { Case } from '../entities/case.entity';
 import { Petitioner } from '../entities/petitioner.entity';
 import { Reply } from '../entities/reply.entity';
 import { Supervision } from '../entities/supervision.entity';
+import { User } from '../entities/user.entity';
 import type { CaseAccessService } from './case-access.service';
 import type { PetitionerService } from './petitioner.service';
 import type { StatisticsService } from './statistics.service';
@@ -83,6 +84,9 @@ export class LedgerService {
           .getRawMany<{ assignmentId: string; n: unknown }>()
       : [];
     const counts = new Map(supervised.map((s) => [s.assignmentId, Number(s.n)]));
+    const handlerIds = [...new Set(assignments.map((a) => a.handlerId).filter((id): id is string => !!id))];
+    const handlers = handlerIds.length ? await ctx.repo(User).find({ where: { id: In(handlerIds) }, select: { id: true, displayName: true } }) : [];
+    const handlerName = new Map(handlers.map((u) => [u.id, u.displayName]));
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const out: string[][] = [];
     for (const c of cases) {
@@ -98,7 +102,16 @@ export class LedgerService {
           petitioners: masked,
           assignments: assignments
             .filter((a) => a.caseId === c.id)
-            .map((a) => ({ unit: unitName.get(a.unitId) ?? '', mode: a.mode, role: a.role, dueAt: a.dueAt, outcome: a.resultOutcome, supervisions: counts.get(a.id) ?? 0 })),
+            .map((a) => ({
+              unit: unitName.get(a.unitId) ?? '',
+              mode: a.mode,
+              role: a.role,
+              dueAt: a.dueAt,
+              outcome: a.resultOutcome,
+              supervisions: counts.get(a.id) ?? 0,
+              leader: a.responsibleLeaderName ? { name: a.responsibleLeaderName, title: a.responsibleLeaderTitle } : null,
+              handler: a.handlerId ? (handlerName.get(a.handlerId) ?? null) : null,
+            })),
           lastReply: reply ? { repliedAt: reply.repliedAt, outcome: reply.outcome } : null,
         },
         this.officeTimeZone,

@@ -15,6 +15,7 @@ export type Topics = {
   /** The unit tree changed: every instance forgets its in-memory copy. */
   UNITS_CHANGED: [payload: Record<string, never>];
   REPLY_WORDING_PUBLISHED: [payload: ReplyWordingPublishedPayload];
+  FLASH_REPORT: [payload: FlashReportPayload];
   /** Published per meeting (the topic id), so only that meeting's subscribers are woken. */
   JOINT_MEETING_EVENT: [meetingId: string, payload: JointMeetingEventPayload];
 };
@@ -65,6 +66,19 @@ export interface DeadlineAlertPayload {
   caseId: string;
   kind: 'DUE_SOON' | 'OVERDUE';
   dueAt: string;
+}
+
+/**
+ * A flash report (快报) as it crosses instances: ids and the case's policy facts, read once when it was raised, so
+ * every subscriber on every instance decides in memory who receives it.
+ */
+export interface FlashReportPayload {
+  flashReportId: string;
+  caseId: string;
+  kind: string;
+  at: string;
+  reason: string | null;
+  access: { congressId: string; accusedUnitId: string | null };
 }
 
 /** A case change as it crosses instances: ids and facts only, never petitioner data. */

@@ -103,6 +103,12 @@ export interface AccessWorld {
   accusation: { id: string; summary: string; queryCode: string };
   /** A city accusation against the county congress itself, and the city's attempt to refer it down to the county. */
   cityAccusation: { id: string; summary: string; queryCode: string; referral: GraphQLResponse };
+  /**
+   * The office's own duties: the court named its responsible leader and handler (its liaison) on its assignment of the
+   * rich case, the county leader took charge of the rich case, and a group visit of 6 was received at the leader's
+   * reception session running now (so a flash report was raised about it).
+   */
+  duties: { responsibleLeader: string; courtLiaisonId: string; receptionId: string; groupVisit: { id: string; serialNo: string } };
 }
 
 const CREATE_MATTER = 'mutation($input: CreateMatterInput!) { createMatter(input: $input) { id } }';
@@ -124,6 +130,9 @@ const LINK_CASE = 'mutation($c: ID!, $m: ID!) { linkCaseToMatter(caseId: $c, mat
 const DRAFT_WORDING = 'mutation($input: DraftReplyWordingInput!) { draftReplyWording(input: $input) { id } }';
 const APPROVE_WORDING = 'mutation($id: ID!) { approveReplyWording(id: $id) { id status } }';
 const SCHEDULE_MEETING = 'mutation($input: ScheduleJointMeetingInput!) { scheduleJointMeeting(input: $input) { id agenda { id } } }';
+const NAME_RESPONSIBLES = 'mutation($input: AssignmentResponsiblesInput!) { nameAssignmentResponsibles(input: $input) { id } }';
+const TAKE_CHARGE = 'mutation($id: ID!) { takeChargeOfCase(id: $id) { id } }';
+const SCHEDULE_RECEPTION = 'mutation($input: ScheduleReceptionInput!) { scheduleReception(input: $input) { id } }';
 const REFER_CASE = 'mutation($input: ReferCaseInput!) { referCase(input: $input) { id serialNo summary } }';
 
 /**
@@ -221,9 +230,12 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
     landBureau: await assign(units.landBureau, 'ASSIST'),
   };
   await office.ok(CANCEL_ASSIGNMENT, { id: assignments.government, reason: marks.cancelReason });
+  const responsibleLeader = `张院长（${s}）`;
   await as.landBureau.ok(OBJECT_ASSIGNMENT, { id: assignments.landBureau, reason: marks.objectionReason });
   await as.court.ok(ACCEPT_ASSIGNMENT, { id: assignments.court });
   await as.procuratorate.ok(ACCEPT_ASSIGNMENT, { id: assignments.procuratorate });
+  await as.court.ok(NAME_RESPONSIBLES, { input: { assignmentId: assignments.court, leaderName: responsibleLeader, leaderTitle: '副院长', handlerId: invited.court.id } });
+  await as.leader.ok(TAKE_CHARGE, { id: r.id });
 
   const supervise = async (assignmentId: string, kind: string, note: string) =>
     (await office.ok(SUPERVISE, { input: { assignmentId, kind, note } })).superviseAssignment.id as string;
@@ -284,6 +296,14 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
   await as.cityRegistrar.ok(ACCEPT, { id: cityAcc.id });
   const referral = await as.cityRegistrar.query(REFER_CASE, { input: { caseId: cityAcc.id, toUnitId: units.congress, note: '请依法办理' } });
 
+  // 领导接访 running now, with a group visit of 6 received at it (which raises a flash report)
+  const { scheduleReception: session } = await office.ok(SCHEDULE_RECEPTION, {
+    input: { leaderId: leader.id, startsAt: new Date(Date.now() - 1000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString(), place: `县人大信访接待室（${s}）` },
+  });
+  const { registerCase: groupVisit } = await office.ok(REGISTER_CASE, {
+    input: letterInput({ channel: 'VISIT', receivedAt: new Date().toISOString(), receptionId: session.id, personCount: 6, summary: `集体来访反映拆迁安置（${s}）`, petitioners: [{ name: '代表甲' }, { name: '代表乙' }] }),
+  });
+
   return {
     units,
     unitNames,
@@ -307,6 +327,7 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
     meeting: { id: meeting.id, agendaItemId: meeting.agenda[0].id, opinionBody },
     accusation: { id: acc.id, summary: accusationSummary, queryCode: acc.queryCode },
     cityAccusation: { id: cityAcc.id, summary: cityAccusationSummary, queryCode: cityAcc.queryCode, referral },
+    duties: { responsibleLeader, courtLiaisonId: invited.court.id, receptionId: session.id, groupVisit: { id: groupVisit.id, serialNo: groupVisit.serialNo } },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { GraphQLTestClient } from './graphql-client';
+import type { TestServer } from './test-server';
 
 export const CREATE_UNIT = `mutation CreateUnit($input: CreateUnitInput!) {
   createUnit(input: $input) { id code name kind level parent { id } }
@@ -51,4 +52,15 @@ export async function seedUser(
     input: { username, password, displayName: `测试用户${username.slice(-4)}`, unitId, roles, ...extra },
   });
   return { id: data.createUser.id, username, password };
+}
+
+/** A new user with `roles` in `unitId`, signed in: its id and a client carrying its token. */
+export async function signedInUser(t: TestServer, unitId: string, roles: string[]): Promise<{ id: string; client: GraphQLTestClient }> {
+  const u = await seedUser(t.admin, unitId, roles);
+  return { id: u.id, client: await t.login(u.username, u.password) };
+}
+
+/** Another county congress under the same city (a sibling of the county). */
+export async function seedSiblingCongress(admin: GraphQLTestClient, cityCongress: string): Promise<string> {
+  return unit(admin, { code: `sibling-rd-${uniq()}`, name: '邻县人大常委会', kind: 'CONGRESS', level: 'COUNTY', parentId: cityCongress });
 }

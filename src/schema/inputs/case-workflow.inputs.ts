@@ -132,4 +132,16 @@ export class CaseFilter {
 
   @Field(() => Boolean, { nullable: true, description: '是否重点件' })
   isKey?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: '是否紧急件（已报快报）' })
+  isUrgent?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'true：当前用户包案的（领导包案）；false：不是' })
+  chargedToMe?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true：有在办交办件尚未明确责任领导或经办人的（落实到人）；false：没有这样的交办件',
+  })
+  missingResponsibles?: boolean;
 }

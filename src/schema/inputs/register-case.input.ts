@@ -62,6 +62,10 @@ export class RegisterCaseInput {
   @IsOptional()
   accusedUnitId?: string;
 
+  @Field(() => ID, { nullable: true, description: '领导接访：来访时所在的接访安排（仅来访；收到时间须在接访时间内）' })
+  @IsOptional()
+  receptionId?: string;
+
   @Field(() => Boolean, { nullable: true, description: '重点件' })
   isKey?: boolean;
 

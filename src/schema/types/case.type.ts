@@ -55,6 +55,9 @@ export class CaseView {
   @Field(() => Boolean, { description: '典型件：编入送阅件 (typical case)' })
   isTypical: boolean;
 
+  @Field(() => Boolean, { description: '紧急件：信访机构已标记并报快报 (flagged urgent)' })
+  isUrgent: boolean;
+
   @Field(() => Satisfaction, { nullable: true, description: '满意度 (satisfaction)' })
   satisfaction: Satisfaction | null;
 
