@@ -94,6 +94,7 @@ export enum CaseEventType {
   RATED = 'RATED',
   REFERRED = 'REFERRED',
   MATTER_LINKED = 'MATTER_LINKED',
+  CONTENT_EDITED = 'CONTENT_EDITED',
 }
 
 const d = (description: string) => ({ description });
@@ -224,5 +225,6 @@ registerEnumType(CaseEventType, {
     RATED: d('信访人评价'),
     REFERRED: d('上级人大批转'),
     MATTER_LINKED: d('归入事项'),
+    CONTENT_EDITED: d('更正分类、摘要或全文'),
   },
 });

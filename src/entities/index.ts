@@ -14,6 +14,7 @@ import { PiiAccessLog } from './pii-access-log.entity';
 import { ReplyWording } from './reply-wording.entity';
 import { Reply } from './reply.entity';
 import { SerialCounter } from './serial-counter.entity';
+import { SimilarityPosting, SimilarityTerm } from './similarity-index.entity';
 import { Supervision } from './supervision.entity';
 import { Unit } from './unit.entity';
 import { User } from './user.entity';
@@ -44,4 +45,6 @@ export const ENTITIES = [
   MeetingOpinion,
   WordingSignOff,
   JointMeetingEventRecord,
+  SimilarityPosting,
+  SimilarityTerm,
 ];

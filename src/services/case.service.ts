@@ -25,6 +25,7 @@ import type { CaseEventService } from './case-event.service';
 import type { PetitionerService } from './petitioner.service';
 import type { ReplyWordingService } from './reply-wording.service';
 import type { SerialNumberService } from './serial-number.service';
+import type { SimilarityService } from './similarity.service';
 import type { UnitService } from './unit.service';
 
 /** Clock skew tolerated between a registrar's PC and the server when checking "not in the future". */
@@ -63,6 +64,7 @@ export class CaseService {
     private readonly calendar: CalendarService,
     private readonly wordings: ReplyWordingService,
     private readonly officeTimeZone: string,
+    private readonly similarity: SimilarityService,
   ) {}
 
   /**
@@ -134,6 +136,7 @@ export class CaseService {
       }),
     );
     await ctx.repo(Petitioner).save(petitioners.map((p) => ctx.repo(Petitioner).create({ ...p, caseId: saved.id })));
+    await this.similarity.index(ctx, saved, true);
     await this.caseEvents.record(ctx, { caseId: saved.id, type: CaseEventType.REGISTERED, after: { status: saved.status, serialNo: saved.serialNo } });
     return saved;
   }
@@ -330,30 +333,19 @@ export class CaseService {
     );
     const petitioners = await ctx.repo(Petitioner).findBy({ caseId: upper.id });
     await ctx.repo(Petitioner).save(this.petitioners.copyFor(petitioners, lower.id).map((p) => ctx.repo(Petitioner).create(p)));
+    await this.similarity.index(ctx, lower, true);
     await this.caseEvents.record(ctx, { caseId: lower.id, type: CaseEventType.REGISTERED, detail: '上级人大批转', after: { status: lower.status } });
     await this.transition(ctx, upper, CaseAction.REFER, { event: CaseEventType.REFERRED, detail: `${target.name}${input.note ? `：${input.note}` : ''}` });
     return lower;
   }
 
-  /** Earlier cases of the same petitioner (ID number or phone) or on the same matter, that the viewer may see. */
-  async repeatCandidates(ctx: RequestContext, c: Case): Promise<Case[]> {
-    const petitioners = await ctx.repo(Petitioner).findBy({ caseId: c.id });
-    const { idHashes, phoneHashes } = this.petitioners.matchKeys(petitioners);
-    if (!idHashes.length && !phoneHashes.length && !c.matterId) return [];
-    const qb = await this.caseAccess.visibleCases(ctx);
-    const petitionerTable = ctx.app.db.dataSource.getMetadata(Petitioner).tableName;
-    const ors: string[] = [];
-    if (idHashes.length) ors.push(`EXISTS (SELECT 1 FROM ${petitionerTable} rp WHERE rp.caseId = c.id AND rp.idNumberHash IN (:...idHashes))`);
-    if (phoneHashes.length) ors.push(`EXISTS (SELECT 1 FROM ${petitionerTable} rq WHERE rq.caseId = c.id AND rq.phoneHash IN (:...phoneHashes))`);
-    if (c.matterId) ors.push('c.matterId = :matterId');
-    return qb
-      .andWhere('c.id <> :self', { self: c.id })
-      .andWhere(`(${ors.join(' OR ')})`, { idHashes, phoneHashes, matterId: c.matterId })
-      .orderBy('c.receivedAt', 'DESC')
-      .take(20)
-      .getMany();
+  /**
+   * The cases confident enough to show the registrar as probable repeats (docs/rules.md "Similar petitions"): the
+   * same petitioner, the same matter, or content above the suggestion threshold; only cases the viewer may see.
+   */
+  repeatCandidates(ctx: RequestContext, c: Case): Promise<Case[]> {
+    return this.similarity.confidentCandidates(ctx, c);
   }
-
 
   /** Re-reads a case after the change that returned it; used by mutations that answer with the case. */
   reload(ctx: RequestContext, id: string): Promise<Case> {
