@@ -120,7 +120,7 @@ export function parseChineseNumber(run: string): number | null {
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
 }
 
-const NUMBER_RUN = /[0-9][0-9.,]*(?:[十百千万亿拾佰仟][0-9]*)*|[〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿][〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿0-9]*/g;
+const NUMBER_RUN = /[0-9][0-9.,]*(?:[十百千万亿拾佰仟][0-9]*)*|[〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾][〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿0-9]*/g;
 
 /**
  * NFKC, lower case, aliases, amounts read out as terms (`#32000元`), and the prose split at punctuation and
