@@ -13,6 +13,9 @@ export const BM25 = { k1: 1.2, b: 0.75, averageLength: 120 } as const;
 /** How many of a query's terms are looked up: its most telling ones (idf × class weight × frequency). */
 export const QUERY_TERMS = 48;
 
+/** At most this many postings are read per query: the most telling terms first, a term that would overrun it is skipped. */
+export const POSTING_BUDGET = 60_000;
+
 /** A term in more than this share of all petitions says nothing about which issue a petition is about. */
 export const MAX_DOCUMENT_SHARE = 0.2;
 
@@ -67,7 +70,17 @@ export function queryTerms(terms: TextTerms, df: (term: string) => number, docum
     out.push({ term, weight, selfPosting, rank: weight * selfPosting });
   }
   out.sort((a, b) => b.rank - a.rank || (a.term < b.term ? -1 : 1));
-  return out.slice(0, QUERY_TERMS).map(({ term, weight, selfPosting }) => ({ term, weight, selfPosting }));
+  // the cost of a query is the postings it reads: keep within the budget, the most telling terms first
+  const chosen: QueryTerm[] = [];
+  let postings = 0;
+  for (const { term, weight, selfPosting } of out) {
+    if (chosen.length === QUERY_TERMS) break;
+    const d = df(term);
+    if (postings + d > POSTING_BUDGET) continue;
+    postings += d;
+    chosen.push({ term, weight, selfPosting });
+  }
+  return chosen;
 }
 
 /** The query's score against itself: what a candidate's raw score is measured against. */

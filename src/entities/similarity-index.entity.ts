@@ -15,6 +15,13 @@ export class SimilarityPosting {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   caseId: string;
 
+  /**
+   * The case's owning congress (it never changes), kept beside each posting so that an office's query sums only the
+   * postings of the congresses it sees, without joining every posting to its case.
+   */
+  @Column({ type: 'varchar', length: 36 })
+  congressId: string;
+
   /** BM25's saturated, length-normalised term frequency (src/domain/similarity-score.ts `postingWeight`). */
   @Column({ type: 'float' })
   weight: number;

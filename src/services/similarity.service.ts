@@ -45,7 +45,7 @@ export interface MatterSuggestion {
   score: number;
 }
 
-type IndexedCase = Pick<Case, 'id' | 'category' | 'summary' | 'content'>;
+type IndexedCase = Pick<Case, 'id' | 'congressId' | 'category' | 'summary' | 'content'>;
 
 /**
  * Similar petitions (docs/rules.md "Similar petitions"): keeps the database index of every case's terms up to date
@@ -65,7 +65,7 @@ export class SimilarityService {
   async index(ctx: RequestContext, c: IndexedCase, fresh = false): Promise<void> {
     if (!fresh) await this.remove(ctx, c.id);
     const terms = termsOf(c);
-    const rows = [...terms.tf].map(([term, tf]) => ({ termKey: termKey(term), caseId: c.id, weight: postingWeight(tf, terms.length) }));
+    const rows = [...terms.tf].map(([term, tf]) => ({ termKey: termKey(term), caseId: c.id, congressId: c.congressId, weight: postingWeight(tf, terms.length) }));
     const byKey = new Map(rows.map((r) => [r.termKey, r]));
     const unique = [...byKey.values()];
     for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
@@ -96,19 +96,19 @@ export class SimilarityService {
       const batch = await ctx
         .repo(Case)
         .createQueryBuilder('c')
-        .select(['c.id', 'c.category', 'c.summary', 'c.content'])
+        .select(['c.id', 'c.congressId', 'c.category', 'c.summary', 'c.content'])
         .where('c.id > :after', { after })
         .orderBy('c.id', 'ASC')
         .take(1000)
         .getMany();
       if (!batch.length) break;
-      const rows: Array<{ termKey: number; caseId: string; weight: number }> = [];
+      const rows: Array<{ termKey: number; caseId: string; congressId: string; weight: number }> = [];
       for (const c of batch) {
         const terms = termsOf(c);
         const byKey = new Map<number, number>();
         for (const [term, tf] of terms.tf) byKey.set(termKey(term), postingWeight(tf, terms.length));
         for (const [key, weight] of byKey) {
-          rows.push({ termKey: key, caseId: c.id, weight });
+          rows.push({ termKey: key, caseId: c.id, congressId: c.congressId, weight });
           df.set(key, (df.get(key) ?? 0) + 1);
         }
       }
@@ -205,17 +205,42 @@ export class SimilarityService {
     const weights = new Map<number, number>();
     for (const t of qt) weights.set(keyOf.get(t.term)!, (weights.get(keyOf.get(t.term)!) ?? 0) + t.weight);
     // keys and weights are numbers computed here, written into the statement as numeric literals
-    const cases = [...weights].map(([k, w]) => `WHEN ${Math.trunc(k)} THEN ${Number(w.toFixed(6))}`).join(' ');
-    const qb = ctx
-      .repo(Case)
-      .createQueryBuilder('c')
-      .innerJoin(SimilarityPosting, 'p', 'p.caseId = c.id')
-      .select('c.id', 'id')
-      .addSelect(`SUM(p.weight * CASE p.termKey ${cases} ELSE 0 END)`, 'raw')
-      .where(`p.termKey IN (${[...weights.keys()].map((k) => Math.trunc(k)).join(', ')})`)
-      .andWhere('c.id <> :self', { self: c.id });
-    this.caseAccess.restrict(qb, await this.caseAccess.scope(ctx));
-    const rows = await qb.groupBy('c.id').orderBy('raw', 'DESC').limit(CONTENT_POOL).getRawMany<{ id: string; raw: string | number }>();
+    const sum = `SUM(p.weight * CASE p.termKey ${[...weights].map(([k, w]) => `WHEN ${Math.trunc(k)} THEN ${Number(w.toFixed(6))}`).join(' ')} ELSE 0 END)`;
+    const inTerms = `p.termKey IN (${[...weights.keys()].map((k) => Math.trunc(k)).join(', ')})`;
+    const scope = await this.caseAccess.scope(ctx);
+    let rows: Array<{ id: string; raw: string | number }>;
+    if (scope.kind === 'congresses') {
+      // the office sees whole congresses: sum the postings of those congresses alone (no join), then let the policy's
+      // predicate confirm the best of them (it also leaves out an accusation against the office's own congress)
+      const best = await ctx
+        .repo(SimilarityPosting)
+        .createQueryBuilder('p')
+        .select('p.caseId', 'id')
+        .addSelect(sum, 'raw')
+        .where(inTerms)
+        .andWhere('p.congressId IN (:...congressIds)', { congressIds: scope.congressIds })
+        .andWhere('p.caseId <> :self', { self: c.id })
+        .groupBy('p.caseId')
+        .orderBy('raw', 'DESC')
+        .limit(CONTENT_POOL * 2)
+        .getRawMany<{ id: string; raw: string | number }>();
+      const visible = best.length
+        ? new Set((await (await this.caseAccess.visibleCases(ctx)).select('c.id', 'id').andWhere('c.id IN (:...ids)', { ids: best.map((b) => b.id) }).getRawMany<{ id: string }>()).map((r) => r.id))
+        : new Set<string>();
+      rows = best.filter((b) => visible.has(b.id)).slice(0, CONTENT_POOL);
+    } else {
+      // a unit sees few cases: start from them, under the policy's predicate
+      const qb = ctx
+        .repo(Case)
+        .createQueryBuilder('c')
+        .innerJoin(SimilarityPosting, 'p', 'p.caseId = c.id')
+        .select('c.id', 'id')
+        .addSelect(sum, 'raw')
+        .where(inTerms)
+        .andWhere('c.id <> :self', { self: c.id });
+      this.caseAccess.restrict(qb, scope);
+      rows = await qb.groupBy('c.id').orderBy('raw', 'DESC').limit(CONTENT_POOL).getRawMany<{ id: string; raw: string | number }>();
+    }
     return new Map(rows.map((r) => [r.id, contentScore(Number(r.raw), self)]));
   }
 

@@ -7,8 +7,8 @@ import { LongTextMediumtext1796100313458 } from './1796100313458-LongTextMediumt
 import { JointMeetings1796101089172 } from './1796101089172-JointMeetings';
 import { WordingAuthors1796101237255 } from './1796101237255-WordingAuthors';
 import { ReportIndexes1796103198187 } from './1796103198187-ReportIndexes';
-import { SimilarityIndex1796112917358 } from './1796112917358-SimilarityIndex';
 import { ContentEditedEvent1796113080200 } from './1796113080200-ContentEditedEvent';
+import { SimilarityIndex1796116194258 } from './1796116194258-SimilarityIndex';
 
 /** MySQL/MariaDB migrations in the order they run. */
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795807305582, Cases1795807888829, DeadlineAlerts1795808400364, HearingPauseAndMatterEvents1795809778324, AuthSessionsAndUsernameKey1796099556841, LongTextMediumtext1796100313458, JointMeetings1796101089172, WordingAuthors1796101237255, ReportIndexes1796103198187, SimilarityIndex1796112917358, ContentEditedEvent1796113080200];
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795807305582, Cases1795807888829, DeadlineAlerts1795808400364, HearingPauseAndMatterEvents1795809778324, AuthSessionsAndUsernameKey1796099556841, LongTextMediumtext1796100313458, JointMeetings1796101089172, WordingAuthors1796101237255, ReportIndexes1796103198187, ContentEditedEvent1796113080200, SimilarityIndex1796116194258];

@@ -6,8 +6,8 @@ import { AuthSessionsAndUsernameKey1796099552964 } from './1796099552964-AuthSes
 import { JointMeetings1796101086927 } from './1796101086927-JointMeetings';
 import { WordingAuthors1796101228266 } from './1796101228266-WordingAuthors';
 import { ReportIndexes1796103193902 } from './1796103193902-ReportIndexes';
-import { SimilarityIndex1796112914302 } from './1796112914302-SimilarityIndex';
 import { ContentEditedEvent1796113076615 } from './1796113076615-ContentEditedEvent';
+import { SimilarityIndex1796116193661 } from './1796116193661-SimilarityIndex';
 
 /** SQLite migrations in the order they run. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795807304969, Cases1795807887498, DeadlineAlerts1795808397521, HearingPauseAndMatterEvents1795809775606, AuthSessionsAndUsernameKey1796099552964, JointMeetings1796101086927, WordingAuthors1796101228266, ReportIndexes1796103193902, SimilarityIndex1796112914302, ContentEditedEvent1796113076615];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795807304969, Cases1795807887498, DeadlineAlerts1795808397521, HearingPauseAndMatterEvents1795809775606, AuthSessionsAndUsernameKey1796099552964, JointMeetings1796101086927, WordingAuthors1796101228266, ReportIndexes1796103193902, ContentEditedEvent1796113076615, SimilarityIndex1796116193661];

@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class SimilarityIndex1796112914302 implements MigrationInterface {
-  name = 'SimilarityIndex1796112914302';
+export class SimilarityIndex1796116193661 implements MigrationInterface {
+  name = 'SimilarityIndex1796116193661';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "similarity_posting" ("termKey" integer NOT NULL, "caseId" varchar(36) NOT NULL, "weight" float NOT NULL, PRIMARY KEY ("termKey", "caseId"))`);
+    await queryRunner.query(`CREATE TABLE "similarity_posting" ("termKey" integer NOT NULL, "caseId" varchar(36) NOT NULL, "congressId" varchar(36) NOT NULL, "weight" float NOT NULL, PRIMARY KEY ("termKey", "caseId"))`);
     await queryRunner.query(`CREATE INDEX "ix_similarity_posting_case" ON "similarity_posting" ("caseId") `);
     await queryRunner.query(`CREATE TABLE "similarity_term" ("termKey" integer PRIMARY KEY NOT NULL, "df" integer NOT NULL)`);
   }
