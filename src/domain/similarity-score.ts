@@ -14,7 +14,7 @@ export const BM25 = { k1: 1.2, b: 0.75, averageLength: 120 } as const;
 export const QUERY_TERMS = 48;
 
 /** At most this many postings are read per query: the most telling terms first, a term that would overrun it is skipped. */
-export const POSTING_BUDGET = 60_000;
+export const POSTING_BUDGET = 20_000;
 
 /** A term in more than this share of all petitions says nothing about which issue a petition is about. */
 export const MAX_DOCUMENT_SHARE = 0.2;
