@@ -21,6 +21,8 @@ import { MeetingAccessService } from './services/meeting-access.service';
 import { PetitionerService } from './services/petitioner.service';
 import { ReplyWordingService } from './services/reply-wording.service';
 import { SerialNumberService } from './services/serial-number.service';
+import { SimilarityService } from './services/similarity.service';
+import { CaseContentService } from './services/case-content.service';
 import { StatisticsService } from './services/statistics.service';
 import { LedgerService } from './services/ledger.service';
 import { BulletinService } from './services/bulletin.service';
@@ -46,9 +48,10 @@ export function createServices(config: AppConfig) {
   const petitioners = new PetitionerService(config.piiKey);
   const serials = new SerialNumberService();
   const wordings = new ReplyWordingService(caseAccess, config.officeTimeZone);
+  const similarity = new SimilarityService(caseAccess, petitioners);
   const receptions = new ReceptionService(caseAccess, caseQuery, config.officeTimeZone);
   const flashReports = new FlashReportService(caseAccess);
-  const cases = new CaseService(caseAccess, caseEvents, petitioners, units, serials, calendar, wordings, receptions, flashReports, config.officeTimeZone);
+  const cases = new CaseService(caseAccess, caseEvents, petitioners, units, serials, calendar, wordings, receptions, flashReports, config.officeTimeZone, similarity);
   const assignments = new AssignmentService(caseAccess, cases, caseEvents, calendar);
   const meetingAccess = new MeetingAccessService();
   const statistics = new StatisticsService(caseAccess, config.officeTimeZone);
@@ -63,6 +66,8 @@ export function createServices(config: AppConfig) {
     caseEvents,
     cases,
     caseQuery,
+    caseContent: new CaseContentService(caseAccess, caseEvents, similarity),
+    similarity,
     caseProgress: new CaseProgressService(throttle, caseEvents),
     assignments,
     hearings: new HearingService(assignments, caseAccess, caseEvents, calendar),

@@ -36,6 +36,7 @@ interface Row {
   observe(p: AccessProbe, w: AccessWorld): Promise<Access | string>;
 }
 
+const SIMILAR = 'similarCases(first: 100) { edges { node { id } } }';
 const ASSIGNMENTS = 'assignments { id status unit { id } result { outcome } extensions { id status } supervisions { id kind note } }';
 const courtAssignment = (c: any, w: AccessWorld) => (c.assignments as any[]).find((a) => a.id === w.rich.assignments.court);
 const procuratorateAssignment = (c: any, w: AccessWorld) => (c.assignments as any[]).find((a) => a.id === w.rich.assignments.procuratorate);
@@ -196,6 +197,25 @@ const ROWS: Row[] = [
 
   // a handling unit sees "the replies"
   { path: 'case.replies', allow: RICH_CASE, observe: (p, w) => p.onCase(w.rich.id, 'replies { id body }', (c) => present(c.replies, (r: any) => r.id === w.rich.replyId)) },
+  // similar petitions list only cases the viewer may see (docs/rules.md "Similar petitions"): the office's unrouted
+  // letter on the same matter, the accusation the court handles, the city's accusation against the county congress
+  {
+    path: 'case.similarCases[the office\'s own letter on the matter]',
+    allow: OFFICES,
+    observe: (p, w) => p.onCase(w.rich.id, SIMILAR, (c) => present(c.similarCases.edges, (e: any) => e.node.id === w.rich.officeAnswered.id)),
+  },
+  { path: 'case.similarCases[the accusation the court handles]', allow: WITH_COURT, observe: (p, w) => p.onCase(w.rich.id, SIMILAR, (c) => present(c.similarCases.edges, (e: any) => e.node.id === w.accusation.id)) },
+  {
+    path: 'case.similarCases[the city\'s accusation against the county congress]',
+    allow: CITY_OFFICE,
+    observe: (p, w) => p.onCase(w.rich.id, SIMILAR, (c) => present(c.similarCases.edges, (e: any) => e.node.id === w.cityAccusation.id)),
+  },
+  // a matter is suggested only to whoever may see it: on the accusation, the rich case's matter
+  {
+    path: 'case.suggestedMatters[the rich case\'s matter, on the accusation]',
+    allow: WITH_COURT,
+    observe: (p, w) => p.onCase(w.accusation.id, 'suggestedMatters(first: 100) { matter { id } }', (c) => present(c.suggestedMatters, (m: any) => m.matter.id === w.rich.matterId)),
+  },
 
   // ——— timeline: a unit sees "the timeline entries of the case's own steps (registered, accepted, replied, closed,
   // review) and of its own assignments" ———

@@ -157,58 +157,66 @@ describe('petitioners’ personal data: shown by permission, audited, encrypted 
   });
 
   describe('repeat petitions are flagged at registration', () => {
+    // each letter says something of its own, so that only the petitioner or the matter can make it a repeat
+    // (identical text would, by content: docs/rules.md "Similar petitions")
+    let topic = 0;
+    const distinctLetter = (over: Record<string, unknown>) => {
+      topic++;
+      const text = Array.from({ length: 24 }, (_, i) => String.fromCodePoint(0x4e00 + ((topic * 7919 + i * 104729) % 20000))).join('');
+      return letterInput({ summary: text.slice(0, 12), content: text, ...over });
+    };
     it('by ID number, by phone, by matter; a different petitioner gives none', async () => {
       const person = (n: number, extra: Record<string, unknown> = {}) => ({ petitioners: [{ name: `信访人${n}`, idNumber: idNumber(100 + n), phone: `1370000${String(n).padStart(4, '0')}`, ...extra }] });
-      const { registerCase: first } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput(person(1)) });
+      const { registerCase: first } = await p.registrar.ok(REGISTER_QUIET, { input: distinctLetter(person(1)) });
       expect(first.repeatCandidates).toEqual([]);
 
       // the same ID number, another phone
-      const { registerCase: sameId } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput(person(1, { phone: '13600000001' })) });
+      const { registerCase: sameId } = await p.registrar.ok(REGISTER_QUIET, { input: distinctLetter(person(1, { phone: '13600000001' })) });
       expect(sameId.repeatCandidates).toEqual([{ id: first.id, serialNo: first.serialNo, status: 'REGISTERED' }]);
 
       // the same phone, no ID number, typed differently
       const { registerCase: samePhone } = await p.registrar.ok(REGISTER_QUIET, {
-        input: letterInput({ petitioners: [{ name: '某人', phone: '137-0000-0001' }] }),
+        input: distinctLetter({ petitioners: [{ name: '某人', phone: '137-0000-0001' }] }),
       });
       expect(samePhone.repeatCandidates).toEqual([{ id: first.id, serialNo: first.serialNo, status: 'REGISTERED' }]);
 
       // a different person
-      const { registerCase: other } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput(person(2)) });
+      const { registerCase: other } = await p.registrar.ok(REGISTER_QUIET, { input: distinctLetter(person(2)) });
       expect(other.repeatCandidates).toEqual([]);
 
       // the same matter, a different person
       const { createMatter: matter } = await p.registrar.ok(CREATE_MATTER, { input: { title: '某村征地补偿', caseIds: [other.id] } });
       expect(matter.cases).toEqual([{ id: other.id }]);
-      const { registerCase: sameMatter } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput({ ...person(3), matterId: matter.id }) });
+      const { registerCase: sameMatter } = await p.registrar.ok(REGISTER_QUIET, { input: distinctLetter({ ...person(3), matterId: matter.id }) });
       expect(sameMatter.repeatCandidates).toEqual([{ id: other.id, serialNo: other.serialNo, status: 'REGISTERED' }]);
 
       // nobody with no identifying data and no matter
-      const { registerCase: anonymous } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput({ petitioners: [{ name: '匿名' }] }) });
+      const { registerCase: anonymous } = await p.registrar.ok(REGISTER_QUIET, { input: distinctLetter({ petitioners: [{ name: '匿名' }] }) });
       expect(anonymous.repeatCandidates).toEqual([]);
 
       // an office that cannot see the earlier case is not shown it
-      const { registerCase: atCity } = await p.cityRegistrar.ok(REGISTER_QUIET, { input: letterInput(person(4)) });
-      const { registerCase: atCounty } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput(person(4)) });
+      const { registerCase: atCity } = await p.cityRegistrar.ok(REGISTER_QUIET, { input: distinctLetter(person(4)) });
+      const { registerCase: atCounty } = await p.registrar.ok(REGISTER_QUIET, { input: distinctLetter(person(4)) });
       expect(atCounty.repeatCandidates).toEqual([]);
       // while the city, which sees the county's cases, is shown the county's
-      const { registerCase: atCity2 } = await p.cityRegistrar.ok(REGISTER_QUIET, { input: letterInput(person(4)) });
+      const { registerCase: atCity2 } = await p.cityRegistrar.ok(REGISTER_QUIET, { input: distinctLetter(person(4)) });
       expect(atCity2.repeatCandidates.map((c: { id: string }) => c.id).sort()).toEqual([atCity.id, atCounty.id].sort());
     });
 
     it('the same person with the old 15-digit ID number, or the phone written with +86, is the same petitioner', async () => {
       const id18 = idNumber(500);
       const id15 = id18.slice(0, 6) + id18.slice(8, 17); // the legacy card: no century, no check character
-      const { registerCase: first } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput({ petitioners: [{ name: '王五', idNumber: id18 }] }) });
-      const { registerCase: legacy } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput({ petitioners: [{ name: '王五', idNumber: id15 }] }) });
+      const { registerCase: first } = await p.registrar.ok(REGISTER_QUIET, { input: distinctLetter({ petitioners: [{ name: '王五', idNumber: id18 }] }) });
+      const { registerCase: legacy } = await p.registrar.ok(REGISTER_QUIET, { input: distinctLetter({ petitioners: [{ name: '王五', idNumber: id15 }] }) });
       expect(legacy.repeatCandidates.map((c: { id: string }) => c.id)).toEqual([first.id]);
       // and the other way round
-      const { registerCase: again } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput({ petitioners: [{ name: '王五', idNumber: id18 }] }) });
+      const { registerCase: again } = await p.registrar.ok(REGISTER_QUIET, { input: distinctLetter({ petitioners: [{ name: '王五', idNumber: id18 }] }) });
       expect(again.repeatCandidates.map((c: { id: string }) => c.id).sort()).toEqual([first.id, legacy.id].sort());
       // the legacy number is still shown as given
       expect(legacy.petitioners[0].idNumberMasked).toBe(`${id15.slice(0, 6)}*****${id15.slice(-4)}`);
 
-      const { registerCase: byPhone } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput({ petitioners: [{ name: '赵六', phone: '13700009999' }] }) });
-      const { registerCase: intl } = await p.registrar.ok(REGISTER_QUIET, { input: letterInput({ petitioners: [{ name: '赵六', phone: '+86 137 0000 9999' }] }) });
+      const { registerCase: byPhone } = await p.registrar.ok(REGISTER_QUIET, { input: distinctLetter({ petitioners: [{ name: '赵六', phone: '13700009999' }] }) });
+      const { registerCase: intl } = await p.registrar.ok(REGISTER_QUIET, { input: distinctLetter({ petitioners: [{ name: '赵六', phone: '+86 137 0000 9999' }] }) });
       expect(intl.repeatCandidates.map((c: { id: string }) => c.id)).toEqual([byPhone.id]);
     });
   });

@@ -98,6 +98,7 @@ export enum CaseEventType {
   RESPONSIBLES_NAMED = 'RESPONSIBLES_NAMED',
   CHARGE_TAKEN = 'CHARGE_TAKEN',
   FLAGGED_URGENT = 'FLAGGED_URGENT',
+  CONTENT_EDITED = 'CONTENT_EDITED',
 }
 
 /** 快报: why a case was reported to the leaders at once. */
@@ -246,6 +247,7 @@ registerEnumType(CaseEventType, {
     RESPONSIBLES_NAMED: d('承办单位明确责任领导和经办人'),
     CHARGE_TAKEN: d('领导包案'),
     FLAGGED_URGENT: d('标记为紧急件（快报）'),
+    CONTENT_EDITED: d('更正分类、摘要或全文'),
   },
 });
 registerEnumType(FlashReportKind, {

@@ -16,6 +16,7 @@ import { Reception } from './reception.entity';
 import { ReplyWording } from './reply-wording.entity';
 import { Reply } from './reply.entity';
 import { SerialCounter } from './serial-counter.entity';
+import { SimilarityPosting, SimilarityTerm } from './similarity-index.entity';
 import { Supervision } from './supervision.entity';
 import { Unit } from './unit.entity';
 import { User } from './user.entity';
@@ -48,4 +49,6 @@ export const ENTITIES = [
   JointMeetingEventRecord,
   Reception,
   FlashReport,
+  SimilarityPosting,
+  SimilarityTerm,
 ];

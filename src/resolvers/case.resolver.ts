@@ -239,7 +239,10 @@ export class CaseResolver {
     return events.map((e) => ({ at: e.at, type: e.type, detail: e.detail, actor: e.actorId ? (byId.get(e.actorId) ?? null) : null }));
   }
 
-  @FieldResolver(() => [CaseView], { description: '疑似重复件：同一信访人（身份证号或电话）或同一事项的其他信访件 (repeat candidates)' })
+  @FieldResolver(() => [CaseView], {
+    description:
+      '疑似重复件：相似度达到提示阈值 0.27 的其他信访件——同一信访人（身份证号或电话）、同一事项，或内容相近（见 similarCases）；新问题的信访件没有 (repeat candidates)',
+  })
   repeatCandidates(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Case[]> {
     return ctx.services.cases.repeatCandidates(ctx, c);
   }

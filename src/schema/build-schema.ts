@@ -8,6 +8,7 @@ import { MetaResolver } from '../resolvers/meta.resolver';
 import { AssignmentResolver } from '../resolvers/assignment.resolver';
 import { ExtensionResolver, InstructionResolver, PetitionerResolver, ReplyResolver, SupervisionResolver } from '../resolvers/case-parts.resolver';
 import { CaseResolver } from '../resolvers/case.resolver';
+import { CaseSimilarityResolver } from '../resolvers/case-similarity.resolver';
 import { HolidayResolver } from '../resolvers/holiday.resolver';
 import { MatterResolver } from '../resolvers/matter.resolver';
 import { ReplyWordingResolver } from '../resolvers/reply-wording.resolver';
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   BulletinResolver,
   UserResolver,
   CaseResolver,
+  CaseSimilarityResolver,
   AssignmentResolver,
   ExtensionResolver,
   SupervisionResolver,

@@ -29,6 +29,7 @@ import type { PetitionerService } from './petitioner.service';
 import type { ReceptionService } from './reception.service';
 import type { ReplyWordingService } from './reply-wording.service';
 import type { SerialNumberService } from './serial-number.service';
+import type { SimilarityService } from './similarity.service';
 import type { UnitService } from './unit.service';
 
 /** Clock skew tolerated between a registrar's PC and the server when checking "not in the future". */
@@ -74,6 +75,7 @@ export class CaseService {
     private readonly receptions: ReceptionService,
     private readonly flashReports: FlashReportService,
     private readonly officeTimeZone: string,
+    private readonly similarity: SimilarityService,
   ) {}
 
   /**
@@ -152,6 +154,7 @@ export class CaseService {
       }),
     );
     await ctx.repo(Petitioner).save(petitioners.map((p) => ctx.repo(Petitioner).create({ ...p, caseId: saved.id })));
+    await this.similarity.index(ctx, saved, true);
     await this.caseEvents.record(ctx, { caseId: saved.id, type: CaseEventType.REGISTERED, after: { status: saved.status, serialNo: saved.serialNo } });
     const flash = flashReportAtRegistration(saved.channel, saved.personCount);
     if (flash) await this.flashReports.raise(ctx, saved, flash, groupVisitReason(saved.personCount));
@@ -353,6 +356,7 @@ export class CaseService {
     );
     const petitioners = await ctx.repo(Petitioner).findBy({ caseId: upper.id });
     await ctx.repo(Petitioner).save(this.petitioners.copyFor(petitioners, lower.id).map((p) => ctx.repo(Petitioner).create(p)));
+    await this.similarity.index(ctx, lower, true);
     await this.caseEvents.record(ctx, { caseId: lower.id, type: CaseEventType.REGISTERED, detail: '上级人大批转', after: { status: lower.status } });
     await this.transition(ctx, upper, CaseAction.REFER, { event: CaseEventType.REFERRED, detail: `${target.name}${input.note ? `：${input.note}` : ''}` });
     return lower;
@@ -397,25 +401,13 @@ export class CaseService {
     }
   }
 
-  /** Earlier cases of the same petitioner (ID number or phone) or on the same matter, that the viewer may see. */
-  async repeatCandidates(ctx: RequestContext, c: Case): Promise<Case[]> {
-    const petitioners = await ctx.repo(Petitioner).findBy({ caseId: c.id });
-    const { idHashes, phoneHashes } = this.petitioners.matchKeys(petitioners);
-    if (!idHashes.length && !phoneHashes.length && !c.matterId) return [];
-    const qb = await this.caseAccess.visibleCases(ctx);
-    const petitionerTable = ctx.app.db.dataSource.getMetadata(Petitioner).tableName;
-    const ors: string[] = [];
-    if (idHashes.length) ors.push(`EXISTS (SELECT 1 FROM ${petitionerTable} rp WHERE rp.caseId = c.id AND rp.idNumberHash IN (:...idHashes))`);
-    if (phoneHashes.length) ors.push(`EXISTS (SELECT 1 FROM ${petitionerTable} rq WHERE rq.caseId = c.id AND rq.phoneHash IN (:...phoneHashes))`);
-    if (c.matterId) ors.push('c.matterId = :matterId');
-    return qb
-      .andWhere('c.id <> :self', { self: c.id })
-      .andWhere(`(${ors.join(' OR ')})`, { idHashes, phoneHashes, matterId: c.matterId })
-      .orderBy('c.receivedAt', 'DESC')
-      .take(20)
-      .getMany();
+  /**
+   * The cases confident enough to show the registrar as probable repeats (docs/rules.md "Similar petitions"): the
+   * same petitioner, the same matter, or content above the suggestion threshold; only cases the viewer may see.
+   */
+  repeatCandidates(ctx: RequestContext, c: Case): Promise<Case[]> {
+    return this.similarity.confidentCandidates(ctx, c);
   }
-
 
   /** The office's intake clock, derived now (docs/rules.md "Deadlines"), never stored. */
   intakeStateOf(c: Case, now = new Date()): DeadlineStateEnum {

@@ -1,0 +1,288 @@
+import { In } from 'typeorm';
+import type { RequestContext } from '../context/request-context';
+import { caseText, DOCUMENT_COUNT_KEY, petitionTerms, termKey, type TextTerms } from '../domain/petition-text';
+import {
+  combinedScore,
+  contentScore,
+  postingWeight,
+  queryTerms,
+  reasonsFor,
+  REPEAT_THRESHOLD,
+  selfScore,
+  type SimilarityReasonName,
+} from '../domain/similarity-score';
+import { Case } from '../entities/case.entity';
+import { Matter } from '../entities/matter.entity';
+import { Petitioner } from '../entities/petitioner.entity';
+import { SimilarityPosting, SimilarityTerm } from '../entities/similarity-index.entity';
+import { badInput } from '../errors/domain-error';
+import type { CaseAccessService } from './case-access.service';
+import type { PetitionerService } from './petitioner.service';
+
+/** The text indexed per case is cut here: a 50,000-character letter says what it is about in its first pages. */
+const INDEXED_TEXT_MAX = 5000;
+/** Content candidates ranked per query (the connection's `totalCount` counts within them). */
+const CONTENT_POOL = 50;
+/** Candidates by petitioner or matter considered per query, as repeat detection always did. */
+const SHARED_POOL = 20;
+/** Rows per INSERT: SQLite allows 999 bound parameters per statement. */
+const INSERT_CHUNK = 300;
+
+/** One similar case with its score and the reasons it is shown for. */
+export interface SimilarCase {
+  node: Case;
+  score: number;
+  reasons: SimilarityReasonName[];
+}
+
+export interface SimilarCasePage {
+  totalCount: number;
+  edges: SimilarCase[];
+}
+
+export interface MatterSuggestion {
+  matter: Matter;
+  score: number;
+}
+
+type IndexedCase = Pick<Case, 'id' | 'congressId' | 'category' | 'summary' | 'content'>;
+
+/**
+ * Similar petitions (docs/rules.md "Similar petitions"): keeps the database index of every case's terms up to date
+ * inside the transaction that changes the case, and ranks the other cases a viewer may see that are probably about
+ * the same issue — by content (BM25 over normalised character bigrams), by petitioner and by matter.
+ */
+export class SimilarityService {
+  constructor(
+    private readonly caseAccess: CaseAccessService,
+    private readonly petitioners: PetitionerService,
+  ) {}
+
+  /**
+   * (Re)indexes a case's text in the caller's transaction: its old postings and their document frequencies go, the
+   * new ones come. `fresh` skips the removal for a case registered in this very transaction.
+   */
+  async index(ctx: RequestContext, c: IndexedCase, fresh = false): Promise<void> {
+    if (!fresh) await this.remove(ctx, c.id);
+    const terms = termsOf(c);
+    const rows = [...terms.tf].map(([term, tf]) => ({ termKey: termKey(term), caseId: c.id, congressId: c.congressId, weight: postingWeight(tf, terms.length) }));
+    const byKey = new Map(rows.map((r) => [r.termKey, r]));
+    const unique = [...byKey.values()];
+    for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
+      await ctx.manager.createQueryBuilder().insert().into(SimilarityPosting).values(unique.slice(i, i + INSERT_CHUNK)).execute();
+    }
+    await this.addDocumentFrequencies(ctx, [...byKey.keys(), DOCUMENT_COUNT_KEY], 1);
+  }
+
+  /** Removes a case from the index (its postings, and its share of the document frequencies). */
+  async remove(ctx: RequestContext, caseId: string): Promise<void> {
+    const old = await ctx.repo(SimilarityPosting).find({ where: { caseId }, select: { termKey: true } });
+    if (!old.length) return;
+    await ctx.repo(SimilarityPosting).delete({ caseId });
+    await this.addDocumentFrequencies(ctx, [...old.map((o) => o.termKey), DOCUMENT_COUNT_KEY], -1);
+  }
+
+  /**
+   * Rebuilds the whole index from the cases, in the caller's transaction (`npm run similarity:rebuild`). Returns the
+   * number of cases indexed.
+   */
+  async rebuild(ctx: RequestContext, progress?: (done: number) => void): Promise<number> {
+    await ctx.manager.createQueryBuilder().delete().from(SimilarityPosting).execute();
+    await ctx.manager.createQueryBuilder().delete().from(SimilarityTerm).execute();
+    const df = new Map<number, number>();
+    let done = 0;
+    let after = '';
+    for (;;) {
+      const batch = await ctx
+        .repo(Case)
+        .createQueryBuilder('c')
+        .select(['c.id', 'c.congressId', 'c.category', 'c.summary', 'c.content'])
+        .where('c.id > :after', { after })
+        .orderBy('c.id', 'ASC')
+        .take(1000)
+        .getMany();
+      if (!batch.length) break;
+      const rows: Array<{ termKey: number; caseId: string; congressId: string; weight: number }> = [];
+      for (const c of batch) {
+        const terms = termsOf(c);
+        const byKey = new Map<number, number>();
+        for (const [term, tf] of terms.tf) byKey.set(termKey(term), postingWeight(tf, terms.length));
+        for (const [key, weight] of byKey) {
+          rows.push({ termKey: key, caseId: c.id, congressId: c.congressId, weight });
+          df.set(key, (df.get(key) ?? 0) + 1);
+        }
+      }
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await ctx.manager.createQueryBuilder().insert().into(SimilarityPosting).values(rows.slice(i, i + INSERT_CHUNK)).execute();
+      }
+      done += batch.length;
+      after = batch[batch.length - 1].id;
+      progress?.(done);
+    }
+    df.set(DOCUMENT_COUNT_KEY, done);
+    const entries = [...df].map(([key, n]) => ({ termKey: key, df: n }));
+    for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
+      await ctx.manager.createQueryBuilder().insert().into(SimilarityTerm).values(entries.slice(i, i + INSERT_CHUNK)).execute();
+    }
+    return done;
+  }
+
+  /**
+   * The other cases the viewer may see that are probably about the same issue as `c`, best first: `first` of them
+   * (1–100), and how many there are in all among the candidates ranked.
+   */
+  async similarCases(ctx: RequestContext, c: Case, first: number): Promise<SimilarCasePage> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first 须在 1–100 之间');
+    const all = await this.candidates(ctx, c);
+    return { totalCount: all.length, edges: all.slice(0, first).map(({ node, score, reasons }) => ({ node, score, reasons })) };
+  }
+
+  /**
+   * The candidates confident enough to put before the registrar (score ≥ `REPEAT_THRESHOLD`): what `registerCase`
+   * returns as `repeatCandidates`. A petition about a new issue has none.
+   */
+  async confidentCandidates(ctx: RequestContext, c: Case): Promise<Case[]> {
+    return (await this.candidates(ctx, c)).filter((s) => s.score >= REPEAT_THRESHOLD).map((s) => s.node);
+  }
+
+  /**
+   * Existing matters the viewer may see whose cases are close to `c` (not its own matter): each scored by its
+   * closest case, best first.
+   */
+  async suggestedMatters(ctx: RequestContext, c: Case, first: number): Promise<MatterSuggestion[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first 须在 1–100 之间');
+    const best = new Map<string, number>();
+    for (const s of await this.candidates(ctx, c)) {
+      const m = s.node.matterId;
+      if (!m || m === c.matterId || !s.reasons.includes('SIMILAR_CONTENT')) continue;
+      // the matter is suggested for the content, not for the petitioner: strip the other reasons' share
+      const content = combinedScore(s.contentScore, new Set());
+      best.set(m, Math.max(best.get(m) ?? 0, content));
+    }
+    if (!best.size) return [];
+    const matters = await ctx.repo(Matter).findBy({ id: In([...best.keys()]) });
+    const out: MatterSuggestion[] = [];
+    for (const matter of matters) if (await this.caseAccess.mayViewMatter(ctx, matter)) out.push({ matter, score: best.get(matter.id)! });
+    return out.sort((a, b) => b.score - a.score || (a.matter.id < b.matter.id ? -1 : 1)).slice(0, first);
+  }
+
+  /** Every candidate for `c` with its reasons and score, best first; only cases the viewer may see, never `c`. */
+  private async candidates(ctx: RequestContext, c: Case): Promise<Array<SimilarCase & { contentScore: number }>> {
+    const [content, shared] = await Promise.all([this.contentCandidates(ctx, c), this.sharedCandidates(ctx, c)]);
+    const ids = [...new Set([...content.keys(), ...shared.map((s) => s.id)])];
+    if (!ids.length) return [];
+    const sharedById = new Map(shared.map((s) => [s.id, s]));
+    const missing = ids.filter((id) => !sharedById.has(id));
+    // content candidates were found under the visibility predicate already; load their rows
+    const loaded = missing.length ? await ctx.repo(Case).findBy({ id: In(missing) }) : [];
+    const byId = new Map([...shared, ...loaded].map((x) => [x.id, x]));
+    const out: Array<SimilarCase & { contentScore: number }> = [];
+    for (const id of ids) {
+      const other = byId.get(id);
+      if (!other) continue;
+      const s = content.get(id) ?? 0;
+      const reasons = reasonsFor(s, sharedById.get(id)?.samePetitioner ?? false, !!c.matterId && other.matterId === c.matterId);
+      if (!reasons.length) continue;
+      out.push({ node: other, contentScore: s, reasons, score: combinedScore(reasons.includes('SIMILAR_CONTENT') ? s : 0, new Set(reasons)) });
+    }
+    return out.sort((a, b) => b.score - a.score || b.node.receivedAt.getTime() - a.node.receivedAt.getTime() || (a.node.id < b.node.id ? -1 : 1));
+  }
+
+  /** Content scores (0..1) of the visible cases closest to `c`, from the index: one statement for the frequencies, one for the postings. */
+  private async contentCandidates(ctx: RequestContext, c: Case): Promise<Map<string, number>> {
+    const terms = termsOf(c);
+    if (!terms.tf.size) return new Map();
+    const keyOf = new Map([...terms.tf.keys()].map((t) => [t, termKey(t)]));
+    const dfRows = await ctx.repo(SimilarityTerm).findBy({ termKey: In([...new Set(keyOf.values()), DOCUMENT_COUNT_KEY]) });
+    const dfByKey = new Map(dfRows.map((r) => [r.termKey, r.df]));
+    // the case itself is in the index: leave it out of the frequencies, as if it were not there
+    const indexed = await ctx.repo(SimilarityPosting).exists({ where: { caseId: c.id } });
+    const own = indexed ? 1 : 0;
+    const documents = Math.max(0, (dfByKey.get(DOCUMENT_COUNT_KEY) ?? 0) - own);
+    const qt = queryTerms(terms, (t) => Math.max(0, (dfByKey.get(keyOf.get(t)!) ?? 0) - own), documents);
+    const self = selfScore(qt);
+    if (!qt.length || self <= 0) return new Map();
+    const weights = new Map<number, number>();
+    for (const t of qt) weights.set(keyOf.get(t.term)!, (weights.get(keyOf.get(t.term)!) ?? 0) + t.weight);
+    // keys and weights are numbers computed here, written into the statement as numeric literals
+    const sum = `SUM(p.weight * CASE p.termKey ${[...weights].map(([k, w]) => `WHEN ${Math.trunc(k)} THEN ${Number(w.toFixed(6))}`).join(' ')} ELSE 0 END)`;
+    const inTerms = `p.termKey IN (${[...weights.keys()].map((k) => Math.trunc(k)).join(', ')})`;
+    const scope = await this.caseAccess.scope(ctx);
+    let rows: Array<{ id: string; raw: string | number }>;
+    if (scope.kind === 'congresses') {
+      // the office sees whole congresses: sum the postings of those congresses alone (no join), then let the policy's
+      // predicate confirm the best of them (it also leaves out an accusation against the office's own congress)
+      const best = await ctx
+        .repo(SimilarityPosting)
+        .createQueryBuilder('p')
+        .select('p.caseId', 'id')
+        .addSelect(sum, 'raw')
+        .where(inTerms)
+        .andWhere('p.congressId IN (:...congressIds)', { congressIds: scope.congressIds })
+        .andWhere('p.caseId <> :self', { self: c.id })
+        .groupBy('p.caseId')
+        .orderBy('raw', 'DESC')
+        .limit(CONTENT_POOL * 2)
+        .getRawMany<{ id: string; raw: string | number }>();
+      const visible = best.length
+        ? new Set((await (await this.caseAccess.visibleCases(ctx)).select('c.id', 'id').andWhere('c.id IN (:...ids)', { ids: best.map((b) => b.id) }).getRawMany<{ id: string }>()).map((r) => r.id))
+        : new Set<string>();
+      rows = best.filter((b) => visible.has(b.id)).slice(0, CONTENT_POOL);
+    } else {
+      // a unit sees few cases: start from them, under the policy's predicate
+      const qb = ctx
+        .repo(Case)
+        .createQueryBuilder('c')
+        .innerJoin(SimilarityPosting, 'p', 'p.caseId = c.id')
+        .select('c.id', 'id')
+        .addSelect(sum, 'raw')
+        .where(inTerms)
+        .andWhere('c.id <> :self', { self: c.id });
+      this.caseAccess.restrict(qb, scope);
+      rows = await qb.groupBy('c.id').orderBy('raw', 'DESC').limit(CONTENT_POOL).getRawMany<{ id: string; raw: string | number }>();
+    }
+    return new Map(rows.map((r) => [r.id, contentScore(Number(r.raw), self)]));
+  }
+
+  /** Visible cases of the same petitioner (ID-number or phone hash) or on the same matter: repeat detection's own query. */
+  private async sharedCandidates(ctx: RequestContext, c: Case): Promise<Array<Case & { samePetitioner: boolean }>> {
+    const petitioners = await ctx.repo(Petitioner).findBy({ caseId: c.id });
+    const { idHashes, phoneHashes } = this.petitioners.matchKeys(petitioners);
+    if (!idHashes.length && !phoneHashes.length && !c.matterId) return [];
+    const qb = await this.caseAccess.visibleCases(ctx);
+    const petitionerTable = ctx.app.db.dataSource.getMetadata(Petitioner).tableName;
+    const same: string[] = [];
+    if (idHashes.length) same.push(`EXISTS (SELECT 1 FROM ${petitionerTable} rp WHERE rp.caseId = c.id AND rp.idNumberHash IN (:...idHashes))`);
+    if (phoneHashes.length) same.push(`EXISTS (SELECT 1 FROM ${petitionerTable} rq WHERE rq.caseId = c.id AND rq.phoneHash IN (:...phoneHashes))`);
+    const samePetitioner = same.length ? `(${same.join(' OR ')})` : '1 = 0';
+    const ors = [...same, ...(c.matterId ? ['c.matterId = :matterId'] : [])];
+    const { entities, raw } = await qb
+      .addSelect(`CASE WHEN ${samePetitioner} THEN 1 ELSE 0 END`, 'same_petitioner')
+      .andWhere('c.id <> :self', { self: c.id })
+      .andWhere(`(${ors.join(' OR ')})`, { idHashes, phoneHashes, matterId: c.matterId })
+      .orderBy('c.receivedAt', 'DESC')
+      .limit(SHARED_POOL)
+      .getRawAndEntities<{ same_petitioner: number | string }>();
+    return entities.map((e, i) => Object.assign(e, { samePetitioner: Number(raw[i].same_petitioner) === 1 }));
+  }
+
+  /** Adds `delta` to the document frequency of each key (creating the rows it lacks), in key order so that concurrent writers never deadlock. */
+  private async addDocumentFrequencies(ctx: RequestContext, keys: number[], delta: 1 | -1): Promise<void> {
+    const sorted = [...new Set(keys)].sort((a, b) => a - b);
+    const table = ctx.app.db.dataSource.getMetadata(SimilarityTerm).tableName;
+    for (let i = 0; i < sorted.length; i += INSERT_CHUNK) {
+      const chunk = sorted.slice(i, i + INSERT_CHUNK);
+      if (delta < 0) {
+        await ctx.manager.query(`UPDATE ${table} SET df = df - 1 WHERE termKey IN (${chunk.map(() => '?').join(', ')})`, chunk);
+        continue;
+      }
+      const values = chunk.map(() => '(?, 1)').join(', ');
+      const upsert = ctx.app.db.engine === 'mysql' ? 'ON DUPLICATE KEY UPDATE df = df + 1' : 'ON CONFLICT(termKey) DO UPDATE SET df = df + 1';
+      await ctx.manager.query(`INSERT INTO ${table} (termKey, df) VALUES ${values} ${upsert}`, chunk);
+    }
+  }
+}
+
+function termsOf(c: Pick<Case, 'category' | 'summary' | 'content'>): TextTerms {
+  return petitionTerms(caseText({ category: c.category, summary: c.summary, content: c.content.slice(0, INDEXED_TEXT_MAX) }));
+}
