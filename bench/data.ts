@@ -19,6 +19,7 @@ import { Case } from '../src/entities/case.entity';
 import { Reply } from '../src/entities/reply.entity';
 import { Supervision } from '../src/entities/supervision.entity';
 import { startServer } from '../src/server';
+import { random } from './random';
 
 export const BENCH_PASSWORD = 'Bench@2026-password';
 const ADMIN = { username: 'bench-admin', password: 'bench-admin-password-1' };
@@ -28,17 +29,6 @@ const BATCH = 500;
 const CATEGORIES = ['土地征收', '劳动社保', '城乡建设', '涉法涉诉', '环境保护', '教育', '医疗卫生', '交通', '农业农村', '民政', '住房保障', '其他'];
 const DAY = 86_400_000;
 
-/** A deterministic generator, so that two runs of the same size build the same data. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function gql<T>(url: string, token: string | null, query: string, variables: Record<string, unknown>): Promise<T> {
   const res = await fetch(`${url}/graphql`, {

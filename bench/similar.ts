@@ -27,6 +27,7 @@ import { BENCH_PASSWORD } from './data';
 import { writeBenchmarks } from './report';
 import { measureJaccard, measureOurs, labelledDocs, calibratedJaccard, type QualityFigures } from './similar-quality';
 import { median, percentile as nearestRank } from './stats';
+import { random } from './random';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
 const QUERIES = Number(process.env.BENCH_SIMILAR_QUERIES ?? 200);
@@ -34,17 +35,6 @@ const START = '<!-- bench:similar:start -->';
 const END = '<!-- bench:similar:end -->';
 const log = (line: string) => process.stderr.write(`[bench:similar] ${line}\n`);
 
-/** A deterministic generator (the same as bench/data.ts), so that two runs write the same texts. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = '青石柳河白沙东岭南湖红旗枫林桃园马坊杏花新丰石桥凤凰李家下湾大王庄黄土松山清水龙泉金鸡梨树西坡北山高桥前进胜利和平永安长岭太平';
 const ISSUES = [
