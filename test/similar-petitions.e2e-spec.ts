@@ -7,6 +7,7 @@ import { User } from '../src/entities/user.entity';
 import { DISTRACTORS, MATTERS, type LabelledPetition } from './fixtures/similar-petitions';
 import { ASSIGN_CASE, REGISTER_CASE, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { expectErrorCode, type GraphQLTestClient } from './harness/graphql-client';
+import { countSql } from './harness/sql-counter';
 import { createTestServer, type TestServer } from './harness/test-server';
 
 const SIMILAR = `query SimilarCases($id: ID!, $first: Int) {
@@ -127,6 +128,20 @@ describe('similar petitions (相似信访件)', () => {
       expectErrorCode(await q.registrar.query(SIMILAR, { id, first: 0 }), 'BAD_USER_INPUT', 'first');
       expectErrorCode(await q.registrar.query(SIMILAR, { id, first: 101 }), 'BAD_USER_INPUT', 'first');
     });
+  });
+
+  it('ranks a case once per request: similarCases and suggestedMatters asked together read the index once', async () => {
+    const county = await seedCountyPeople(t);
+    const a = await register(county.registrar, LAND.category, LAND.petitions[0]);
+    await register(county.registrar, LAND.category, LAND.petitions[1]);
+    const counter = countSql(t.server.runtime.db.dataSource);
+    try {
+      const both = await similar(county.registrar, a.id);
+      expect(both.similarCases.totalCount).toBeGreaterThan(0);
+      expect(counter.statements.filter((s) => /FROM\s+[`"]?similarity_posting[`"]?\s+[`"]?p[`"]?/i.test(s) && /SUM\(/.test(s))).toHaveLength(1);
+    } finally {
+      counter.stop();
+    }
   });
 
   it('registerCase: a petition about a new issue gets no repeat candidates; a differently written one about a known issue gets its case', async () => {

@@ -1,5 +1,6 @@
+import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import type { RequestContext } from '../context/request-context';
+import type { LoaderFactory, RequestContext } from '../context/request-context';
 import { caseText, DOCUMENT_COUNT_KEY, petitionTerms, termKey, type TextTerms } from '../domain/petition-text';
 import {
   combinedScore,
@@ -52,7 +53,19 @@ type IndexedCase = Pick<Case, 'id' | 'congressId' | 'category' | 'summary' | 'co
  * inside the transaction that changes the case, and ranks the other cases a viewer may see that are probably about
  * the same issue — by content (BM25 over normalised character bigrams), by petitioner and by matter.
  */
+type RankedCandidate = SimilarCase & { contentScore: number };
+
 export class SimilarityService {
+  /**
+   * A case's ranked candidates, once per request: `similarCases` and `suggestedMatters` asked together (as the
+   * reference front end does) share one ranking. Keyed by the case's version and matter, so a change made earlier in
+   * the same request is never answered from a ranking made before it.
+   */
+  private readonly ranked: LoaderFactory<Case, RankedCandidate[]> = (ctx) =>
+    new DataLoader<Case, RankedCandidate[], string>((cases) => Promise.all(cases.map((c) => this.rank(ctx, c))), {
+      cacheKeyFn: (c) => `${c.id}:${c.version}:${c.matterId ?? ''}`,
+    });
+
   constructor(
     private readonly caseAccess: CaseAccessService,
     private readonly petitioners: PetitionerService,
@@ -167,7 +180,11 @@ export class SimilarityService {
   }
 
   /** Every candidate for `c` with its reasons and score, best first; only cases the viewer may see, never `c`. */
-  private async candidates(ctx: RequestContext, c: Case): Promise<Array<SimilarCase & { contentScore: number }>> {
+  private candidates(ctx: RequestContext, c: Case): Promise<RankedCandidate[]> {
+    return ctx.loader(this.ranked).load(c);
+  }
+
+  private async rank(ctx: RequestContext, c: Case): Promise<RankedCandidate[]> {
     const [content, shared] = await Promise.all([this.contentCandidates(ctx, c), this.sharedCandidates(ctx, c)]);
     const ids = [...new Set([...content.keys(), ...shared.map((s) => s.id)])];
     if (!ids.length) return [];
@@ -176,7 +193,7 @@ export class SimilarityService {
     // content candidates were found under the visibility predicate already; load their rows
     const loaded = missing.length ? await ctx.repo(Case).findBy({ id: In(missing) }) : [];
     const byId = new Map([...shared, ...loaded].map((x) => [x.id, x]));
-    const out: Array<SimilarCase & { contentScore: number }> = [];
+    const out: RankedCandidate[] = [];
     for (const id of ids) {
       const other = byId.get(id);
       if (!other) continue;
