@@ -130,7 +130,10 @@ export function createAppPubSub(redisUrl: string | undefined, logger: Logger, ch
   }
   const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false };
   const publishClient = new Redis(redisUrl, options);
-  const subscribeClient = new Redis(redisUrl, options);
+  // ioredis writes a SUBSCRIBE made between the socket's connect and its ready check at once; the check's INFO then
+  // fails on a connection in subscriber mode, the client reconnects, and the subscription is silently lost. A
+  // subscriber connection has no use for the check (it only says whether Redis is still loading its data).
+  const subscribeClient = new Redis(redisUrl, { ...options, enableReadyCheck: false });
   let up = false;
   const announce = (connected: boolean) => {
     if (connected === up) return;
