@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
+import { isAsciiKey } from './ascii-key';
 import { ENTITIES } from '../entities';
 import { MYSQL_MIGRATIONS } from './migrations/mysql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
@@ -73,7 +74,13 @@ class AppDataSource extends DataSource {
     await super.buildMetadatas();
     if (this.options.type === 'better-sqlite3') return;
     for (const entity of this.entityMetadatas) {
-      for (const column of entity.columns) if (column.type === 'text') column.type = 'mediumtext';
+      for (const column of entity.columns) {
+        if (column.type === 'text') column.type = 'mediumtext';
+        if (isAsciiKey(column.target, column.propertyName)) {
+          column.charset = 'ascii';
+          column.collation = 'ascii_bin';
+        }
+      }
     }
   }
 }

@@ -1,10 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { AsciiKey } from '../db/ascii-key';
 
 /**
  * The similar-petition index (docs/rules.md "Similar petitions"): one row per (term, case), the term being a
  * character bigram or an amount of the case's normalised text, keyed by its 32-bit hash (`termKey` in
- * src/domain/petition-text.ts). The primary key leads with the term, so a query reads each of its terms' postings as
- * one range of the clustered index; the case index serves re-indexing and removal.
+ * src/domain/petition-text.ts). The primary key is (term, congress, case), so a query reads each of its terms'
+ * postings in the congresses it sees as one range of the clustered index; the case index serves re-indexing and removal.
  */
 @Entity({ name: 'similarity_posting' })
 @Index('ix_similarity_posting_case', ['caseId'])
@@ -12,15 +13,17 @@ export class SimilarityPosting {
   @PrimaryColumn({ type: 'int' })
   termKey: number;
 
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  caseId: string;
-
   /**
-   * The case's owning congress (it never changes), kept beside each posting so that an office's query sums only the
-   * postings of the congresses it sees, without joining every posting to its case.
+   * The case's owning congress (it never changes), kept beside each posting and second in the key, so that an
+   * office's query reads, for each term, only the postings of the congresses it sees, without joining them to cases.
    */
-  @Column({ type: 'varchar', length: 36 })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @AsciiKey()
   congressId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @AsciiKey()
+  caseId: string;
 
   /** BM25's saturated, length-normalised term frequency (src/domain/similarity-score.ts `postingWeight`). */
   @Column({ type: 'float' })
