@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, getOperationAST, parse, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, getOperationAST, parse, validate, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import { In } from 'typeorm';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -14,7 +14,8 @@ import { toClientError } from '../errors/error-mapper';
 import { ErrorCode } from '../errors/error-code';
 import { allValidationRules } from '../schema/query-limits';
 import type { AccessChangedPayload } from '../subscriptions/pubsub';
-import { sharedSubscribe } from './shared-execution';
+import type { CaseScope } from '../policy/access-policy';
+import { sharedSubscribe, type ResultSink } from './shared-execution';
 
 /**
  * How this server closes a socket, besides graphql-ws's own codes (README "安全限制"). The graphql-ws client
@@ -48,6 +49,19 @@ interface SocketState {
   expiryTimer?: NodeJS.Timeout;
   /** Operations in flight (subscriptions, and queries or mutations sent over the socket). */
   active: Set<string>;
+}
+
+/**
+ * Writes graphql-ws `next` messages of one subscription whose payload is already serialised: the same bytes
+ * graphql-ws would send (`{"id":…,"type":"next","payload":…}`), without serialising the payload again per socket.
+ */
+function nextWriter(socket: WebSocket, id: string): ResultSink {
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return {
+    write: (payloadJson) => {
+      if (socket.readyState === socket.OPEN) socket.send(`${head}${payloadJson}}`);
+    },
+  };
 }
 
 /** Reads `authorization` from connectionParams whatever its case (GraphiQL sends `Authorization`). */
@@ -104,15 +118,30 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
     forget(state);
     state.socket.close(code, reason);
   };
+  const formatNext = (result: ExecutionResult) =>
+    result.errors ? { ...result, errors: result.errors.map((e) => ({ ...toGraphQLError(e).toJSON(), path: e.path })) } : result;
+  /** Each subscription's way of writing its results straight to the socket (see `sharedSubscribe`). */
+  const sinks = new WeakMap<RequestContext, ResultSink>();
+  /** A subscription's audience key, worked out again only when its scope or user is another object. */
+  const audiences = new WeakMap<RequestContext, { scope: CaseScope; user: User; key: string }>();
   const limitError = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.LIMIT_EXCEEDED } });
 
   const server = makeServer<Record<string, unknown>, Extra>({
     schema,
-    subscribe: sharedSubscribe(async (ctx) => {
-      const user = ctx.user;
-      if (!user) return null;
-      // a viewer who reads personal data is logged reading it: such results are shared only among its own sockets
-      return JSON.stringify([await app.services.caseAccess.scope(ctx), [...user.roles].sort(), user.unitId, user.piiAccess ? user.id : false]);
+    subscribe: sharedSubscribe({
+      audienceOf: async (ctx) => {
+        const user = ctx.user;
+        if (!user) return null;
+        const scope = await app.services.caseAccess.scope(ctx);
+        const known = audiences.get(ctx);
+        if (known?.scope === scope && known.user === user) return known.key;
+        // a viewer who reads personal data is logged reading it: such results are shared only among its own sockets
+        const key = JSON.stringify([scope, [...user.roles].sort(), user.unitId, user.piiAccess ? user.id : false]);
+        audiences.set(ctx, { scope, user, key });
+        return key;
+      },
+      format: formatNext,
+      sinkOf: (args) => sinks.get(args.contextValue as RequestContext),
     }),
     onConnect: async (ctx) => {
       const state = stateOf(ctx.extra);
@@ -160,15 +189,16 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
     onComplete: (ctx, id) => {
       if (stateOf(ctx.extra).active.delete(id)) operations--;
     },
-    context: (ctx) => {
+    context: (ctx, id) => {
       const state = stateOf(ctx.extra);
       const ip = ctx.extra.request.socket.remoteAddress ?? 'unknown';
       const requestId = state.connectionId;
-      return new RequestContext(app, state.auth ?? {}, requestId, ip, app.logger.child({ requestId, ws: true }));
+      const context = new RequestContext(app, state.auth ?? {}, requestId, ip, app.logger.child({ requestId, ws: true }));
+      sinks.set(context, nextWriter(state.socket, id));
+      return context;
     },
     onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e).toJSON()),
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: result.errors.map((e) => ({ ...toGraphQLError(e).toJSON(), path: e.path })) } : result,
+    onNext: (_ctx, _id, _payload, _args, result) => formatNext(result),
   });
 
   wsServer.on('connection', (socket, request) => {

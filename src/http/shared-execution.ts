@@ -1,5 +1,6 @@
 import { createSourceEventStream, execute, getOperationAST, Kind, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { RequestContext } from '../context/request-context';
+import { LiveStream } from '../subscriptions/live-stream';
 
 /**
  * Root subscription fields whose result depends on nothing of the viewer but its audience (scope, roles, unit,
@@ -11,6 +12,29 @@ const SHAREABLE_ROOT_FIELDS = new Set(['caseEvents']);
 /** The viewer's audience key, or null when this viewer's results must not be shared. */
 export type AudienceOf = (ctx: RequestContext) => Promise<string | null>;
 
+/**
+ * Where a subscription's results can be written without graphql-ws: `write` takes the JSON of one `next` payload.
+ * Absent, results go back to graphql-ws one by one.
+ */
+export interface ResultSink {
+  write(payloadJson: string): void;
+}
+
+export interface SharedSubscribeOptions {
+  /** The subscriber's audience key, or null when its results must not be shared. */
+  audienceOf: AudienceOf;
+  /** The `next` payload for one result, as graphql-ws's `onNext` makes it. */
+  format(result: ExecutionResult): unknown;
+  /** The subscription's sink, when its results may be written directly. */
+  sinkOf?(args: ExecutionArgs): ResultSink | undefined;
+}
+
+/** One execution of an event, with its `next` payload serialised at most once for all who receive it. */
+interface Execution {
+  result: ExecutionResult;
+  json?: string;
+}
+
 const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> =>
   typeof v === 'object' && v !== null && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
 
@@ -20,9 +44,13 @@ const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> =>
  * (as Hasura multiplexes its live queries). Each subscriber's own filter still decides whether the event reaches it
  * at all; only the execution that follows is shared. An event is recognised by its payload object, which the
  * pub/sub hands to every subscriber alike; a payload that is not shared that way is executed per subscriber.
+ *
+ * A subscription fed by a `LiveStream` with a sink is delivered without graphql-ws's per-result work: the shared
+ * result is serialised once per event and audience and written to each subscriber's socket with its own id, from
+ * the topic's one listener; graphql-ws then only sees the subscription end.
  */
-export function sharedSubscribe(audienceOf: AudienceOf) {
-  const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+export function sharedSubscribe({ audienceOf, format, sinkOf }: SharedSubscribeOptions) {
+  const executions = new WeakMap<object, Map<string, Promise<Execution>>>();
 
   return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
     const source = await createSourceEventStream(args);
@@ -32,24 +60,34 @@ export function sharedSubscribe(audienceOf: AudienceOf) {
     const shareable = !!operation?.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SHAREABLE_ROOT_FIELDS.has(s.name.value));
     const operationKey = shareable ? `${print(args.document)}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}` : '';
 
-    const run = async (payload: unknown): Promise<ExecutionResult> => {
-      const executeOnce = async () => execute({ ...args, rootValue: payload }) as ExecutionResult | Promise<ExecutionResult>;
+    let keyed: { audience: string; key: string } | undefined;
+    const run = async (payload: unknown): Promise<Execution> => {
+      const executeOnce = async (): Promise<Execution> => ({ result: await execute({ ...args, rootValue: payload }) });
       if (!shareable || typeof payload !== 'object' || payload === null) return executeOnce();
       const audience = await audienceOf(args.contextValue as RequestContext);
       if (audience === null) return executeOnce();
-      let byKey = results.get(payload);
-      if (!byKey) results.set(payload, (byKey = new Map()));
-      const key = `${operationKey}\u0000${audience}`;
-      let result = byKey.get(key);
-      if (!result) byKey.set(key, (result = executeOnce()));
-      return result;
+      let byKey = executions.get(payload);
+      if (!byKey) executions.set(payload, (byKey = new Map()));
+      if (keyed?.audience !== audience) keyed = { audience, key: `${operationKey}\u0000${audience}` };
+      let execution = byKey.get(keyed.key);
+      if (!execution) byKey.set(keyed.key, (execution = executeOnce()));
+      return execution;
     };
+
+    const sink = source instanceof LiveStream ? sinkOf?.(args) : undefined;
+    if (sink) {
+      const stream = source as LiveStream<unknown>;
+      stream.deliverTo(async (payload) => {
+        const execution = await run(payload);
+        if (stream.open) sink.write((execution.json ??= JSON.stringify(format(execution.result))));
+      });
+    }
 
     const mapped: AsyncIterableIterator<ExecutionResult> = {
       async next() {
         const step = await iterator.next();
         if (step.done) return { done: true, value: undefined };
-        return { done: false, value: await run(step.value) };
+        return { done: false, value: (await run(step.value)).result };
       },
       // like graphql-js's own mapping: stopping the subscription stops its source at once, even while it waits
       async return() {

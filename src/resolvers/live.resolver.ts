@@ -8,6 +8,7 @@ import { User } from '../entities/user.entity';
 import { userById } from '../loaders/case.loaders';
 import { CaseEvent, DeadlineAlert, LiveStatus } from '../subscriptions/live-types';
 import type { CaseEventPayload, DeadlineAlertPayload, LiveStatusPayload } from '../subscriptions/pubsub';
+import { liveStream } from '../subscriptions/live-stream';
 
 /** Delivers an event only to a subscriber the access policy lets see it now; decided from one load per event. */
 async function mayReceive({ payload, context }: SubscriptionHandlerData<CaseEventPayload, object, RequestContext>): Promise<boolean> {
@@ -35,8 +36,9 @@ async function mayReceiveAlert({ payload, args, context }: SubscriptionHandlerDa
 export class CaseEventResolver {
   @Authorized()
   @Subscription(() => CaseEvent, {
-    topics: 'CASE_EVENT',
-    filter: mayReceive,
+    // one listener for all subscribers on this instance, each event put to each subscriber's filter
+    subscribe: ({ args, context, info }) =>
+      liveStream((context as RequestContext).app.pubsub, 'CASE_EVENT', (payload) => mayReceive({ payload, args, context: context as RequestContext, info })),
     description: '信访件事件：只推送当前用户可见的信访件的变更；承办单位只收到与本单位有关的事件',
   })
   caseEvents(@Root() payload: CaseEventPayload): CaseEvent {
