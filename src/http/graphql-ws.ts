@@ -129,16 +129,19 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
   const server = makeServer<Record<string, unknown>, Extra>({
     schema,
     subscribe: sharedSubscribe({
-      audienceOf: async (ctx) => {
+      audienceOf: (ctx) => {
         const user = ctx.user;
         if (!user) return null;
-        const scope = await app.services.caseAccess.scope(ctx);
-        const known = audiences.get(ctx);
-        if (known?.scope === scope && known.user === user) return known.key;
-        // a viewer who reads personal data is logged reading it: such results are shared only among its own sockets
-        const key = JSON.stringify([scope, [...user.roles].sort(), user.unitId, user.piiAccess ? user.id : false]);
-        audiences.set(ctx, { scope, user, key });
-        return key;
+        const audienceIn = (scope: CaseScope) => {
+          const known = audiences.get(ctx);
+          if (known?.scope === scope && known.user === user) return known.key;
+          // a viewer who reads personal data is logged reading it: such results are shared only among its own sockets
+          const key = JSON.stringify([scope, [...user.roles].sort(), user.unitId, user.piiAccess ? user.id : false]);
+          audiences.set(ctx, { scope, user, key });
+          return key;
+        };
+        const scope = app.services.caseAccess.scopeNow(ctx);
+        return scope instanceof Promise ? scope.then(audienceIn) : audienceIn(scope);
       },
       format: formatNext,
       sinkOf: (args) => sinks.get(args.contextValue as RequestContext),

@@ -1,5 +1,6 @@
 import { createSourceEventStream, execute, getOperationAST, Kind, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { RequestContext } from '../context/request-context';
+import { Eventual } from '../subscriptions/eventual';
 import { LiveStream } from '../subscriptions/live-stream';
 
 /**
@@ -10,7 +11,7 @@ import { LiveStream } from '../subscriptions/live-stream';
 const SHAREABLE_ROOT_FIELDS = new Set(['caseEvents']);
 
 /** The viewer's audience key, or null when this viewer's results must not be shared. */
-export type AudienceOf = (ctx: RequestContext) => Promise<string | null>;
+export type AudienceOf = (ctx: RequestContext) => string | null | Promise<string | null>;
 
 /**
  * Where a subscription's results can be written without graphql-ws: `write` takes the JSON of one `next` payload.
@@ -50,7 +51,7 @@ const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> =>
  * the topic's one listener; graphql-ws then only sees the subscription end.
  */
 export function sharedSubscribe({ audienceOf, format, sinkOf }: SharedSubscribeOptions) {
-  const executions = new WeakMap<object, Map<string, Promise<Execution>>>();
+  const executions = new WeakMap<object, Map<string, Eventual<Execution>>>();
 
   return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
     const source = await createSourceEventStream(args);
@@ -60,26 +61,34 @@ export function sharedSubscribe({ audienceOf, format, sinkOf }: SharedSubscribeO
     const shareable = !!operation?.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SHAREABLE_ROOT_FIELDS.has(s.name.value));
     const operationKey = shareable ? `${print(args.document)}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}` : '';
 
+    const executeOnce = async (payload: unknown): Promise<Execution> => ({ result: await execute({ ...args, rootValue: payload }) });
     let keyed: { audience: string; key: string } | undefined;
-    const run = async (payload: unknown): Promise<Execution> => {
-      const executeOnce = async (): Promise<Execution> => ({ result: await execute({ ...args, rootValue: payload }) });
-      if (!shareable || typeof payload !== 'object' || payload === null) return executeOnce();
-      const audience = await audienceOf(args.contextValue as RequestContext);
-      if (audience === null) return executeOnce();
+    const shared = (payload: object, audience: string | null): Execution | Promise<Execution> => {
+      if (audience === null) return executeOnce(payload);
       let byKey = executions.get(payload);
       if (!byKey) executions.set(payload, (byKey = new Map()));
       if (keyed?.audience !== audience) keyed = { audience, key: `${operationKey}\u0000${audience}` };
       let execution = byKey.get(keyed.key);
-      if (!execution) byKey.set(keyed.key, (execution = executeOnce()));
-      return execution;
+      if (!execution) byKey.set(keyed.key, (execution = new Eventual(executeOnce(payload))));
+      return execution.now;
+    };
+    /** The execution for this subscriber; without waiting a turn when its audience's is already done. */
+    const run = (payload: unknown): Execution | Promise<Execution> => {
+      if (!shareable || typeof payload !== 'object' || payload === null) return executeOnce(payload);
+      const audience = audienceOf(args.contextValue as RequestContext);
+      return audience instanceof Promise ? audience.then((a) => shared(payload, a)) : shared(payload, audience);
     };
 
     const sink = source instanceof LiveStream ? sinkOf?.(args) : undefined;
     if (sink) {
       const stream = source as LiveStream<unknown>;
-      stream.deliverTo(async (payload) => {
-        const execution = await run(payload);
+      const write = (execution: Execution) => {
         if (stream.open) sink.write((execution.json ??= JSON.stringify(format(execution.result))));
+      };
+      stream.deliverTo((payload) => {
+        const execution = run(payload);
+        if (execution instanceof Promise) return execution.then(write);
+        write(execution);
       });
     }
 

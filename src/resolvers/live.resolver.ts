@@ -11,7 +11,7 @@ import type { CaseEventPayload, DeadlineAlertPayload, LiveStatusPayload } from '
 import { liveStream } from '../subscriptions/live-stream';
 
 /** Delivers an event only to a subscriber the access policy lets see it now; decided from one load per event. */
-async function mayReceive({ payload, context }: SubscriptionHandlerData<CaseEventPayload, object, RequestContext>): Promise<boolean> {
+function mayReceive({ payload, context }: SubscriptionHandlerData<CaseEventPayload, object, RequestContext>): boolean | Promise<boolean> {
   const event = { type: payload.type as CaseEventType, assignmentId: payload.assignmentId, actorId: payload.actorId, access: payload.access };
   return context.services.live.mayReceive(context, payload.eventId, payload.caseId, event);
 }
@@ -20,7 +20,7 @@ async function mayReceive({ payload, context }: SubscriptionHandlerData<CaseEven
 const UNIT_ALERTS = [DeadlineClock.ASSIGNMENT];
 
 /** An alert of a clock the subscriber asked for, delivered as the access policy allows (office clocks: the owning office). */
-async function mayReceiveAlert({ payload, args, context }: SubscriptionHandlerData<DeadlineAlertPayload, { clocks?: DeadlineClock[] | null }, RequestContext>): Promise<boolean> {
+function mayReceiveAlert({ payload, args, context }: SubscriptionHandlerData<DeadlineAlertPayload, { clocks?: DeadlineClock[] | null }, RequestContext>): boolean | Promise<boolean> {
   // alerts published before clocks existed are the units'
   const clock = (payload.clock ?? DeadlineClock.ASSIGNMENT) as DeadlineClock;
   if (!(args.clocks ?? UNIT_ALERTS).includes(clock)) return false;

@@ -30,8 +30,9 @@ import { UnitKind } from '../entities/unit-kind.enum';
 import { In } from 'typeorm';
 import { forbidden, notFound } from '../errors/domain-error';
 import { assignmentsByCaseId } from '../loaders/case.loaders';
+import { Eventual } from '../subscriptions/eventual';
 
-const scopes = new WeakMap<RequestContext, Promise<CaseScope>>();
+const scopes = new WeakMap<RequestContext, Eventual<CaseScope>>();
 
 /**
  * The access policy (src/policy) applied to data: the SQL predicate for lists and reads, and the per-part
@@ -41,10 +42,19 @@ const scopes = new WeakMap<RequestContext, Promise<CaseScope>>();
 export class CaseAccessService {
   /** The viewer's scope, computed once per request from the unit tree. */
   scope(ctx: RequestContext): Promise<CaseScope> {
+    return this.eventualScope(ctx).promise;
+  }
+
+  /** The viewer's scope as `scope`, or the scope itself once it has been worked out (a live event's hot path). */
+  scopeNow(ctx: RequestContext): CaseScope | Promise<CaseScope> {
+    return this.eventualScope(ctx).now;
+  }
+
+  private eventualScope(ctx: RequestContext): Eventual<CaseScope> {
     let s = scopes.get(ctx);
     if (!s) {
       const user = ctx.requireUser();
-      s = ctx.app.units.all(ctx).then((units) => caseScopeFor(user, units));
+      s = new Eventual(ctx.app.units.all(ctx).then((units) => caseScopeFor(user, units)));
       scopes.set(ctx, s);
     }
     return s;

@@ -9,6 +9,7 @@ import { assignmentById, assignmentsByCaseId, userById } from '../loaders/case.l
 import { unitById } from '../loaders/unit.loaders';
 import { mayReceiveOfficeClockAlert, mayViewCase, mayViewCaseEvent, type AssignmentFacts, type CaseFacts, type CaseScope } from '../policy/access-policy';
 import type { CaseAccessFacts } from '../subscriptions/pubsub';
+import { Eventual } from '../subscriptions/eventual';
 import { ReplyWording } from '../entities/reply-wording.entity';
 import { notFound } from '../errors/domain-error';
 import type { MatterAudience } from '../policy/access-policy';
@@ -32,7 +33,8 @@ const FACTS_TTL_MS = 5_000;
  * policy's in-memory predicates. A delivered event's fields resolve from the same snapshot.
  */
 export class LiveService {
-  private readonly facts = new Map<string, Promise<EventFacts>>();
+  private readonly facts = new Map<string, Eventual<EventFacts>>();
+  private readonly decided = new WeakMap<CaseAccessFacts, { case: CaseFacts; assignments: AssignmentFacts[] }>();
 
   constructor(
     private readonly caseAccess: CaseAccessService,
@@ -44,30 +46,50 @@ export class LiveService {
    * assignment or the case as a whole; an alert of the office's own clocks only to the owning office
    * (`officeClock`). `eventKey` names the event (the same for all its subscribers).
    */
-  async mayReceive(
+  mayReceive(
     ctx: RequestContext,
     eventKey: string,
     caseId: string,
     event: { type: CaseEventType | null; assignmentId: string | null; actorId?: string | null; access?: CaseAccessFacts; officeClock?: boolean },
-  ): Promise<boolean> {
+  ): boolean | Promise<boolean> {
     // a subscription keeps one context for its life: every event starts from fresh data
     ctx.resetLoaders();
-    const scope = await this.caseAccess.scope(ctx);
+    // the scope and the event's facts are worked out once; every later subscriber decides without waiting a turn
+    const scope = this.caseAccess.scopeNow(ctx);
+    if (scope instanceof Promise) return scope.then((s) => this.decide(ctx, s, eventKey, caseId, event));
+    return this.decide(ctx, scope, eventKey, caseId, event);
+  }
+
+  private decide(
+    ctx: RequestContext,
+    scope: CaseScope,
+    eventKey: string,
+    caseId: string,
+    event: { type: CaseEventType | null; assignmentId: string | null; actorId?: string | null; access?: CaseAccessFacts; officeClock?: boolean },
+  ): boolean | Promise<boolean> {
     // decided on the facts as they stood when the change committed, where the publisher sent them along
-    const decided = event.access && {
-      case: event.access,
-      assignments: event.access.assignments.map((a) => ({ ...a, status: a.status as AssignmentStatus })),
-    };
+    const decided = event.access && this.accessOf(event.access);
     if (decided && !this.allows(scope, event, decided)) return false;
-    const facts = await this.factsOf(ctx, eventKey, caseId, event.actorId ?? null);
-    if (!facts.case) return false;
-    if (!decided && !this.allows(scope, event, { case: facts.case, assignments: facts.assignments })) return false;
-    ctx.loader(this.caseQuery.visibleById).prime(caseId, facts.case);
-    ctx.loader(assignmentsByCaseId).prime(caseId, facts.assignments);
-    for (const a of facts.assignments) ctx.loader(assignmentById).prime(a.id, a);
-    for (const u of facts.units) ctx.loader(unitById).prime(u.id, u);
-    if (facts.actor) ctx.loader(userById).prime(facts.actor.id, facts.actor);
-    return true;
+    return this.factsOf(ctx, eventKey, caseId, event.actorId ?? null).map((facts) => {
+      if (!facts.case) return false;
+      if (!decided && !this.allows(scope, event, { case: facts.case, assignments: facts.assignments })) return false;
+      ctx.loader(this.caseQuery.visibleById).prime(caseId, facts.case);
+      ctx.loader(assignmentsByCaseId).prime(caseId, facts.assignments);
+      for (const a of facts.assignments) ctx.loader(assignmentById).prime(a.id, a);
+      for (const u of facts.units) ctx.loader(unitById).prime(u.id, u);
+      if (facts.actor) ctx.loader(userById).prime(facts.actor.id, facts.actor);
+      return true;
+    });
+  }
+
+  /** The published facts as the policy takes them, made once per event (the payload is shared by its subscribers). */
+  private accessOf(access: CaseAccessFacts): { case: CaseFacts; assignments: AssignmentFacts[] } {
+    let decided = this.decided.get(access);
+    if (!decided) {
+      decided = { case: access, assignments: access.assignments.map((a) => ({ ...a, status: a.status as AssignmentStatus })) };
+      this.decided.set(access, decided);
+    }
+    return decided;
   }
 
   private allows(
@@ -89,13 +111,13 @@ export class LiveService {
     return this.caseAccess.visibleAssignment(ctx, await ctx.loader(assignmentById).load(id));
   }
 
-  private factsOf(ctx: RequestContext, key: string, caseId: string, actorId: string | null): Promise<EventFacts> {
+  private factsOf(ctx: RequestContext, key: string, caseId: string, actorId: string | null): Eventual<EventFacts> {
     let facts = this.facts.get(key);
     if (!facts) {
-      facts = this.loadFacts(ctx, caseId, actorId);
+      facts = new Eventual(this.loadFacts(ctx, caseId, actorId));
       this.facts.set(key, facts);
       setTimeout(() => this.facts.delete(key), FACTS_TTL_MS).unref();
-      facts.catch(() => this.facts.delete(key));
+      facts.promise.catch(() => this.facts.delete(key));
     }
     return facts;
   }

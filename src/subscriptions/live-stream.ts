@@ -40,14 +40,31 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
     this.deliver = deliver;
   }
 
-  /** Called by the hub for each event; never rejects (a failure ends this stream with the error). */
-  async offer(payload: T): Promise<void> {
+  /**
+   * Called by the hub for each event; never rejects (a failure ends this stream with the error). Returns nothing
+   * when the event was dealt with at once, which is the usual case once its shared facts are loaded.
+   */
+  offer(payload: T): void | Promise<void> {
     if (this.closed) return;
     try {
-      if (!(await this.filter(payload)) || this.closed) return;
-      if (this.deliver) await this.deliver(payload);
-      else if (this.waiting) this.settle().resolve({ done: false, value: payload });
+      const passes = this.filter(payload);
+      if (passes instanceof Promise) return passes.then((yes) => this.take(payload, yes)).catch((err: unknown) => this.fail(err));
+      return this.take(payload, passes);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private take(payload: T, passes: boolean): void | Promise<void> {
+    if (!passes || this.closed) return;
+    if (!this.deliver) {
+      if (this.waiting) this.settle().resolve({ done: false, value: payload });
       else this.queue.push(payload);
+      return;
+    }
+    try {
+      const delivered = this.deliver(payload);
+      if (delivered instanceof Promise) return delivered.catch((err: unknown) => this.fail(err));
     } catch (err) {
       this.fail(err);
     }
@@ -129,7 +146,16 @@ class TopicHub<T> {
     const source = (this.source = this.subscribe());
     void (async () => {
       for (let step = await source.next(); !step.done; step = await source.next()) {
-        await Promise.all([...this.members].map((m) => m.offer(step.value)));
+        // the first subscriber loads what an event's subscribers share (its facts, an execution), so that most of
+        // the others then take the event without waiting
+        const [first, ...rest] = [...this.members];
+        await first?.offer(step.value);
+        const pending: Array<Promise<void>> = [];
+        for (const m of rest) {
+          const offered = m.offer(step.value);
+          if (offered) pending.push(offered);
+        }
+        if (pending.length) await Promise.all(pending);
       }
     })().catch((err: unknown) => {
       // the pub/sub failed under us: its subscribers end with that error, and the next subscriber listens anew
