@@ -12,8 +12,12 @@ const PREAUTH_MAX = 16 * 1024;
 function rawSocket(url: string) {
   const ws = new WebSocket(url, 'graphql-transport-ws');
   const messages: Array<{ type: string; id?: string; payload?: any }> = [];
+  let answers = 0;
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-  ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+  ws.on('message', (data) => {
+    if (JSON.parse(String(data)).type === 'next') answers++;
+    messages.push(JSON.parse(String(data)));
+  });
   const opened = new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
@@ -27,7 +31,7 @@ function rawSocket(url: string) {
     }
     throw new Error(`no ${type} within ${ms} ms; got ${JSON.stringify(messages)}`);
   };
-  return { ws, opened, closed, next, send: (msg: object) => ws.send(JSON.stringify(msg)) };
+  return { ws, opened, closed, next, send: (msg: object) => ws.send(JSON.stringify(msg)), answersReceived: () => answers };
 }
 
 describe('bounds on the WebSocket edge', () => {
@@ -132,5 +136,34 @@ describe('bounds on the WebSocket edge', () => {
     const fourth = await b.subscribe(SUBSCRIBE);
     expect(await fourth.drain(200)).toEqual([]);
     expect(fourth.error).toBeUndefined();
+  });
+});
+
+describe('a client that stops reading', () => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await createTestServer({ WS_MAX_BUFFERED_BYTES: String(64 * 1024), GRAPHQL_INTROSPECTION: '1' });
+  });
+  afterAll(() => t?.close());
+
+  it('is closed with 1013 once more than WS_MAX_BUFFERED_BYTES wait for it, and the server stops queueing its messages', async () => {
+    const s = rawSocket(t.wsUrl);
+    await s.opened;
+    s.send({ type: 'connection_init', payload: { authorization: `Bearer ${t.admin.token}` } });
+    await s.next('connection_ack');
+    const tcp = (s.ws as unknown as { _socket: Socket })._socket;
+    tcp.pause();
+    // each answer is tens of kilobytes: 300 of them fill both kernels' socket buffers (a few MB on loopback), then
+    // the server's queue
+    const query = '{ __schema { types { name description fields { name description args { name description } type { name } } inputFields { name description } enumValues { name description } } } }';
+    let sent = 0;
+    for (let batch = 0; batch < 15; batch++) {
+      for (let i = 0; i < 20; i++) s.send({ id: String(++sent), type: 'subscribe', payload: { query } });
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    tcp.resume();
+    expect(await s.closed).toBe(1013);
+    expect(s.answersReceived()).toBeLessThan(sent);
   });
 });

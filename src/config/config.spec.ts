@@ -104,8 +104,10 @@ describe('configuration', () => {
       maxInstanceSubscriptions: 10000,
       maxSocketsPerUser: 10,
       maxMessageBytes: 1024 * 1024,
+      maxBufferedBytes: 16 * 1024 * 1024,
     });
     expect(problemsOf({ ...SECRETS, WS_MAX_MESSAGE_BYTES: '1024' })).toEqual([expect.stringMatching(/^WS_MAX_MESSAGE_BYTES:/)]);
+    expect(problemsOf({ ...SECRETS, WS_MAX_BUFFERED_BYTES: '1024' })).toEqual([expect.stringMatching(/^WS_MAX_BUFFERED_BYTES:/)]);
     expect(loadConfig({ ...SECRETS, WS_MAX_SOCKETS_PER_USER: '2' }).ws.maxSocketsPerUser).toBe(2);
   });
 

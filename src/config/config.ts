@@ -43,6 +43,8 @@ export interface WsLimits {
   maxSocketsPerUser: number;
   /** Largest message once the socket is authenticated; before that {@link WS_PREAUTH_MAX_BYTES}. */
   maxMessageBytes: number;
+  /** Bytes waiting to be sent to one socket beyond which its reader is too slow and the socket is closed. */
+  maxBufferedBytes: number;
 }
 
 /** Largest message a socket may send before its connection is acknowledged (connection_init carries only a token). */
@@ -152,6 +154,7 @@ const envSchema = z.object({
   WS_MAX_INSTANCE_SUBSCRIPTIONS: positiveInt('WS_MAX_INSTANCE_SUBSCRIPTIONS', 1, 1_000_000).default(10_000),
   WS_MAX_SOCKETS_PER_USER: positiveInt('WS_MAX_SOCKETS_PER_USER', 1, 1000).default(10),
   WS_MAX_MESSAGE_BYTES: positiveInt('WS_MAX_MESSAGE_BYTES', WS_PREAUTH_MAX_BYTES, 64 * 1024 * 1024).default(1024 * 1024),
+  WS_MAX_BUFFERED_BYTES: positiveInt('WS_MAX_BUFFERED_BYTES', 64 * 1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
   MAX_QUERY_DEPTH: positiveInt('MAX_QUERY_DEPTH', 2, 100).default(12),
   MAX_QUERY_ALIASES: positiveInt('MAX_QUERY_ALIASES', 1, 1000).default(30),
   MAX_QUERY_COST: positiveInt('MAX_QUERY_COST', 10, 1_000_000).default(20000),
@@ -303,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxInstanceSubscriptions: e.WS_MAX_INSTANCE_SUBSCRIPTIONS,
       maxSocketsPerUser: e.WS_MAX_SOCKETS_PER_USER,
       maxMessageBytes: e.WS_MAX_MESSAGE_BYTES,
+      maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
     },
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,

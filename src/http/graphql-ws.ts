@@ -28,6 +28,8 @@ const WS_CLOSE = {
   REVOKED: CloseCode.Forbidden,
   /** The user already holds as many sockets on this instance as allowed. */
   TOO_MANY_SOCKETS: 4429,
+  /** More than `WS_MAX_BUFFERED_BYTES` waits to be sent: the client does not read its messages (RFC 6455 "try again later"). */
+  SLOW_READER: 1013,
   /** A message larger than allowed (RFC 6455 "message too big"); before authentication the bound is small. */
   TOO_BIG: 1009,
 } as const;
@@ -52,16 +54,25 @@ interface SocketState {
 }
 
 /**
+ * Sends `data` unless the socket is closed; a socket whose unsent bytes exceed `maxBuffered` belongs to a client that
+ * has stopped reading, and is closed rather than left to hold the server's memory.
+ */
+function sendBounded(socket: WebSocket, data: string, maxBuffered: number, cb?: (err?: Error) => void): void {
+  if (socket.readyState !== socket.OPEN) return cb?.();
+  if (socket.bufferedAmount > maxBuffered) {
+    socket.close(WS_CLOSE.SLOW_READER, '接收过慢，连接已关闭');
+    return cb?.();
+  }
+  socket.send(data, cb);
+}
+
+/**
  * Writes graphql-ws `next` messages of one subscription whose payload is already serialised: the same bytes
  * graphql-ws would send (`{"id":…,"type":"next","payload":…}`), without serialising the payload again per socket.
  */
-function nextWriter(socket: WebSocket, id: string): ResultSink {
+function nextWriter(socket: WebSocket, id: string, maxBuffered: number): ResultSink {
   const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-  return {
-    write: (payloadJson) => {
-      if (socket.readyState === socket.OPEN) socket.send(`${head}${payloadJson}}`);
-    },
-  };
+  return { write: (payloadJson) => sendBounded(socket, `${head}${payloadJson}}`, maxBuffered) };
 }
 
 /** Reads `authorization` from connectionParams whatever its case (GraphiQL sends `Authorization`). */
@@ -197,7 +208,7 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
       const ip = ctx.extra.request.socket.remoteAddress ?? 'unknown';
       const requestId = state.connectionId;
       const context = new RequestContext(app, state.auth ?? {}, requestId, ip, app.logger.child({ requestId, ws: true }));
-      sinks.set(context, nextWriter(state.socket, id));
+      sinks.set(context, nextWriter(state.socket, id, limits.maxBufferedBytes));
       return context;
     },
     onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e).toJSON()),
@@ -212,11 +223,7 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
-          new Promise<void>((resolve, reject) => {
-            if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, (err) => (err ? reject(err) : resolve()));
-          }),
+        send: (data) => new Promise<void>((resolve, reject) => sendBounded(socket, data, limits.maxBufferedBytes, (err) => (err ? reject(err) : resolve()))),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', (data) => {
