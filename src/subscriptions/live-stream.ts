@@ -1,4 +1,12 @@
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
 import type { AppPubSub, Topics } from './pubsub';
+
+/**
+ * Events a subscriber read as an iterator may leave unread before its subscription ends: the hub never waits for a
+ * reader, so one that stopped (a client that stopped reading its socket) must not collect events without bound.
+ */
+export const MAX_UNREAD_EVENTS = 1024;
 
 /** Topics published without a topic id, each with its one payload. */
 type PlainTopic = { [K in keyof Topics]: Topics[K] extends [unknown] ? K : never }[keyof Topics];
@@ -59,6 +67,7 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
     if (!passes || this.closed) return;
     if (!this.deliver) {
       if (this.waiting) this.settle().resolve({ done: false, value: payload });
+      else if (this.queue.length >= MAX_UNREAD_EVENTS) this.fail(new DomainError(ErrorCode.LIMIT_EXCEEDED, '未读取的实时推送过多，订阅已结束，请重新订阅'));
       else this.queue.push(payload);
       return;
     }
