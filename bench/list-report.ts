@@ -7,6 +7,8 @@ export interface SideResult {
   p50: number;
   p99: number;
   requests: number;
+  /** CPU time (user + system) of the benchmark process per request while only this side was loaded. */
+  cpuMs: number;
 }
 
 /** One pair of measurements, raw and GraphQL, back to back. */
@@ -64,6 +66,7 @@ ${rows}
 | **median** | | ${num(median(runs.map((r) => r.raw.rps)))} | ${num(median(runs.map((r) => r.graphql.rps)))} | **${rpsRatio.toFixed(2)}×** | ${median(runs.map((r) => r.raw.p99))} | ${median(runs.map((r) => r.graphql.p99))} | **${p99Ratio.toFixed(2)}×** |
 
 - SELECT statements per request, counted by MariaDB (\`Com_select\` before and after 20 sequential requests): GraphQL **${meta.graphqlSelects}**, raw ${meta.rawSelects}.
+- CPU of the process (user + system) per request while only one side is loaded, median over the runs: GraphQL **${median(runs.map((r) => r.graphql.cpuMs)).toFixed(2)} ms**, raw ${median(runs.map((r) => r.raw.cpuMs)).toFixed(2)} ms (${(median(runs.map((r) => r.graphql.cpuMs)) / median(runs.map((r) => r.raw.cpuMs))).toFixed(1)}×); steadier than the request rates on a shared machine.
 - RSS of the process (server, raw endpoint) after the runs: ${meta.rssMb.toFixed(0)} MB.
 
 The statements of one GraphQL list request, in order:

@@ -4,6 +4,7 @@
  * same SQL and returns the same JSON, in the same run; the median of BENCH_LIST_RUNS pairs. SELECT statements per
  * request are counted by the database (`Com_select`). Prints the figures and updates BENCHMARKS.md.
  */
+import './production-mode';
 import 'reflect-metadata';
 import { execFile } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -151,13 +152,16 @@ async function main(): Promise<void> {
       const got: Partial<ListRun> = { load: loadavg()[0] };
       for (const side of order) {
         await sleep(500);
+        const cpuBefore = process.cpuUsage();
         const r = side === 'raw' ? await cannon(raw.url, body, {}, SECONDS) : await cannon(target.httpUrl, body, auth, SECONDS);
         if (r.errors || r.non2xx) throw new Error(`${side}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
-        got[side] = r;
+        // this process's CPU (user + system) per request while only this side was loaded: steadier than req/s on a shared machine
+        const cpu = process.cpuUsage(cpuBefore);
+        got[side] = { ...r, cpuMs: (cpu.user + cpu.system) / 1000 / r.requests };
       }
       const run = got as ListRun;
       runs.push(run);
-      log(`run ${i + 1}: raw ${run.raw.rps.toFixed(1)} req/s p99 ${run.raw.p99} ms; GraphQL ${run.graphql.rps.toFixed(1)} req/s p99 ${run.graphql.p99} ms (load ${run.load.toFixed(2)})`);
+      log(`run ${i + 1}: raw ${run.raw.rps.toFixed(1)} req/s p99 ${run.raw.p99} ms ${run.raw.cpuMs.toFixed(2)} ms CPU/req; GraphQL ${run.graphql.rps.toFixed(1)} req/s p99 ${run.graphql.p99} ms ${run.graphql.cpuMs.toFixed(2)} ms CPU/req (load ${run.load.toFixed(2)})`);
     }
     const rss = process.memoryUsage().rss;
 
