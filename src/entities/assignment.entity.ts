@@ -5,7 +5,7 @@ import { UuidEntity } from './base.entity';
 import { AssignmentMode, AssignmentRole, AssignmentStatus, Outcome } from './case-enums';
 
 @Visible(Audience.CASE_PART)
-@ObjectType({ description: '交办/转办：一件信访件交给一个承办单位 (assignment of a case to a unit)' })
+@ObjectType({ simpleResolvers: true, description: '交办/转办：一件信访件交给一个承办单位 (assignment of a case to a unit)' })
 @Entity({ name: 'assignment' })
 @Index('ix_assignment_unit_status', ['unitId', 'status'])
 export class Assignment extends UuidEntity {

@@ -8,7 +8,7 @@ import { BeforeInsert, PrimaryColumn } from 'typeorm';
  * (MariaDB would otherwise use its native UUID type, which foreign keys in varchar cannot reference).
  */
 @Visible(Audience.CASE_VIEWER)
-@ObjectType({ description: '以 UUID 为主键的对象' })
+@ObjectType({ simpleResolvers: true, description: '以 UUID 为主键的对象' })
 export abstract class UuidEntity {
   @Field(() => ID, { description: '唯一标识 (ID)' })
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -5,7 +5,7 @@ import { UuidEntity } from './base.entity';
 import { UnitKind, UnitLevel } from './unit-kind.enum';
 
 @Visible(Audience.SIGNED_IN)
-@ObjectType({ description: '单位：人大、政府及其部门、法院、检察院等承办或参与信访工作的机关 (unit / body)' })
+@ObjectType({ simpleResolvers: true, description: '单位：人大、政府及其部门、法院、检察院等承办或参与信访工作的机关 (unit / body)' })
 @Entity({ name: 'unit' })
 export class Unit extends UuidEntity {
   @Field(() => String, { description: '单位编码，全局唯一 (code)' })

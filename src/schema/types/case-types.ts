@@ -35,7 +35,7 @@ export class TimelineEntry {
 }
 
 @Visible(Audience.SIGNED_IN)
-@ObjectType({ description: '分页信息 (Relay page info)' })
+@ObjectType({ simpleResolvers: true, description: '分页信息 (Relay page info)' })
 export class PageInfo {
   @Field(() => Boolean, { description: '是否还有下一页' })
   hasNextPage: boolean;
@@ -51,7 +51,7 @@ export class PageInfo {
 }
 
 @Visible(Audience.CASE_VIEWER)
-@ObjectType({ description: '信访件列表中的一条 (case edge)' })
+@ObjectType({ simpleResolvers: true, description: '信访件列表中的一条 (case edge)' })
 export class CaseEdge {
   @Field(() => String, { description: '游标（不透明）' })
   cursor: string;
@@ -61,7 +61,7 @@ export class CaseEdge {
 }
 
 @Visible(Audience.SIGNED_IN)
-@ObjectType({ description: '信访件分页列表 (case connection)' })
+@ObjectType({ simpleResolvers: true, description: '信访件分页列表 (case connection)' })
 export class CaseConnection {
   @Field(() => Int, { description: '符合条件的总数' })
   totalCount: number;

@@ -5,9 +5,11 @@ import { Audience, Visible } from '../../policy/audience';
 /**
  * The API shape of a case. Kept apart from the table (src/entities/case.entity.ts) so that a column reaches
  * the schema only when it is named here too; resolvers hand out the entity and this class picks its fields.
+ * `simpleResolvers`: its plain fields are read straight off the entity, without type-graphql's per-field wrapper
+ * (none of them has a middleware or `@Authorized`; a list reads about a thousand fields).
  */
 @Visible(Audience.CASE_VIEWER)
-@ObjectType('Case', { description: '信访件：一次来信、网上来信、来访、来电或上级人大批转 (petition case)' })
+@ObjectType('Case', { simpleResolvers: true, description: '信访件：一次来信、网上来信、来访、来电或上级人大批转 (petition case)' })
 export class CaseView {
   @Field(() => ID, { description: '唯一标识 (ID)' })
   id: string;
