@@ -1,6 +1,6 @@
 import { createSourceEventStream, execute, getOperationAST, Kind, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { RequestContext } from '../context/request-context';
-import { Eventual } from '../subscriptions/eventual';
+import { Eventual } from '../context/eventual';
 import { LiveStream } from '../subscriptions/live-stream';
 
 /**

@@ -30,7 +30,7 @@ import { UnitKind } from '../entities/unit-kind.enum';
 import { In } from 'typeorm';
 import { forbidden, notFound } from '../errors/domain-error';
 import { assignmentsByCaseId } from '../loaders/case.loaders';
-import { Eventual } from '../subscriptions/eventual';
+import { Eventual } from '../context/eventual';
 
 const scopes = new WeakMap<RequestContext, Eventual<CaseScope>>();
 

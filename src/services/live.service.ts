@@ -9,7 +9,7 @@ import { assignmentById, assignmentsByCaseId, userById } from '../loaders/case.l
 import { unitById } from '../loaders/unit.loaders';
 import { mayReceiveOfficeClockAlert, mayViewCase, mayViewCaseEvent, type AssignmentFacts, type CaseFacts, type CaseScope } from '../policy/access-policy';
 import type { CaseAccessFacts } from '../subscriptions/pubsub';
-import { Eventual } from '../subscriptions/eventual';
+import { Eventual } from '../context/eventual';
 import { ReplyWording } from '../entities/reply-wording.entity';
 import { notFound } from '../errors/domain-error';
 import type { MatterAudience } from '../policy/access-policy';

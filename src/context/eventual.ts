@@ -1,7 +1,8 @@
 /**
  * A promise that, once it has resolved, also gives its value at once. Live events are put to every subscriber in
- * turn; what they share (an event's facts, a viewer's scope, an execution) is loaded once, and each subscriber
- * after the first then reads it without another promise, microtask and async-hook round.
+ * turn; what they share (an event's facts, a viewer's scope, an execution) is loaded once, and each subscriber after
+ * the first then reads it without another promise, microtask and async-hook round. It sits beside the request
+ * context because the services' per-request memos (the viewer's scope) are built on it.
  */
 export class Eventual<T> {
   private resolved?: { value: T };
