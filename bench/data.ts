@@ -116,9 +116,17 @@ async function main(): Promise<void> {
           events.push({ id: randomUUID(), caseId: id, assignmentId, type, actorId: county.registrar, at, seq: seqNo++ });
         event(CaseEventType.REGISTERED, receivedAt);
         let replyAt: Date | null = null;
+        // the row's markers, as CaseService.transition writes them with each event
+        let finishedAt: Date | null = null;
+        let closedAt: Date | null = null;
+        let lastRepliedAt: Date | null = null;
+        let reviewCount = 0;
         // the office decides within days (the intake clock, 15 days): declined, archived or accepted
         const decidedAt = new Date(receivedAt.getTime() + (declined || archived ? 1 + rnd() * 5 : 1) * DAY);
-        if (declined || archived) event(declined ? CaseEventType.DECLINED : CaseEventType.ARCHIVED, decidedAt);
+        if (declined || archived) {
+          event(declined ? CaseEventType.DECLINED : CaseEventType.ARCHIVED, decidedAt);
+          finishedAt = decidedAt;
+        }
         else if (routed) {
           const assignmentId = randomUUID();
           const assignedAt = new Date(receivedAt.getTime() + (1 + rnd() * 3) * DAY);
@@ -156,14 +164,18 @@ async function main(): Promise<void> {
         if (replyAt && replyAt.getTime() < now) {
           replies.push({ id: randomUUID(), caseId: id, unitId: county.congress, authorId: county.registrar, method: ReplyMethod.WRITTEN, outcome: Outcome.EXPLAINED, body: '现答复如下……', repliedAt: replyAt });
           event(CaseEventType.REPLIED, replyAt);
+          lastRepliedAt = replyAt;
           status = CaseStatus.REPLIED;
-          const closedAt = new Date(replyAt.getTime() + (2 + rnd() * 10) * DAY);
-          if (closedAt.getTime() < now && rnd() < 0.9) {
-            event(CaseEventType.CLOSED, closedAt);
+          const closeAt = new Date(replyAt.getTime() + (2 + rnd() * 10) * DAY);
+          if (closeAt.getTime() < now && rnd() < 0.9) {
+            event(CaseEventType.CLOSED, closeAt);
             status = CaseStatus.CLOSED;
+            finishedAt = closedAt = closeAt;
             if (rnd() < 0.02) {
-              event(CaseEventType.REOPENED, new Date(closedAt.getTime() + 5 * DAY));
+              event(CaseEventType.REOPENED, new Date(closeAt.getTime() + 5 * DAY));
               status = CaseStatus.UNDER_REVIEW;
+              finishedAt = closedAt = null;
+              reviewCount = 1;
             }
           }
         }
@@ -187,6 +199,10 @@ async function main(): Promise<void> {
           responsibleUserId: county.registrar,
           intakeDueAt: new Date(receivedAt.getTime() + 15 * DAY),
           intakeDoneAt: decidedAt.getTime() < now ? decidedAt : null,
+          finishedAt,
+          closedAt,
+          lastRepliedAt,
+          reviewCount,
         });
       }
       await insert(Case, cases);

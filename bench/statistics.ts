@@ -135,12 +135,15 @@ ${meta.total < 1_000_000 ? `- 规模小于设定的 1,000,000 件：这台共享
 |---|---:|---:|---:|---:|---|
 ${rows.join('\n')}
 
-**时间花在哪里 / where the time goes.** 两者之比接近 1：耗时几乎全在 SQL 本身，GraphQL 层只多出固定的十几毫秒（一个月一个县时占比才明显）。
-“截至 asOf 已办结”“已答复”“超期”按定义须对每一件查其事件史、答复与交办（下面 EXPLAIN 中的 DEPENDENT SUBQUERY，各走索引、每件一行），
-城市一年即每件数次索引查找；数据远大于缓冲池时它们多半落到磁盘。
-The ratio is close to 1: the time is the SQL's; "finished / replied / overdue at asOf" need each case's event history,
-replies and assignments (the dependent subqueries below, one index lookup each per case), which go to disk when the
-data is far larger than the buffer pool.
+**时间花在哪里 / where the time goes.** 两者之比接近 1：耗时几乎全在 SQL 本身。分组查询按 \`ix_case_report\`（本级人大、收到时间及统计所需各列）
+做索引范围扫描，不读表行；“截至 asOf 已办结”“已答复”由案件行上的标记判断，只有曾复查的件与 asOf 之后才答复的件才查事件史与答复；
+“超期”只对 asOf 时未办结的件查交办（下面 EXPLAIN 中的 DEPENDENT SUBQUERY）。按单位的查询对期间每一件在 \`ix_assignment_case_report\`
+上查一次交办，这是城市一年最大的一块。
+The ratio is close to 1: the time is the SQL's. The grouped query is a range of \`ix_case_report\` (congress, receipt and
+every column the figures read) without table rows; "finished" and "replied" at asOf come from markers on the case row,
+the history asked only for reopened cases and cases last answered after asOf; "overdue" looks at the assignments only
+of cases not finished at asOf (the dependent subqueries below). The per-unit query looks up each period case's
+assignments in \`ix_assignment_case_report\`, the largest part of a city's year.
 
 GraphQL：经 HTTP 请求 \`/graphql\` 的完整往返（令牌校验、范围判断、两条聚合查询、组装结果与报表用语）。直接 SQL：同一服务生成的两条
 聚合 SQL（\`StatisticsService.plan\`），用 mysql2 连接池并发执行，不含 HTTP 与 GraphQL。

@@ -4,8 +4,10 @@ import { CaseChannel, CaseStatus, CaseType, Satisfaction } from './case-enums';
 
 @Entity({ name: 'petition_case' })
 @Index('uq_case_serial', ['congressId', 'serialNo'], { unique: true })
-@Index('ix_case_congress_received', ['congressId', 'receivedAt'])
 @Index('ix_case_status', ['status'])
+// a congress's cases by receipt (lists, reports), holding every column the statistics read from the row
+// (StatisticsService.caseFacts), so that a county's month or a city's year is a range of this index and no table row
+@Index('ix_case_report', ['congressId', 'receivedAt', 'channel', 'category', 'personCount', 'referredFromUnitId', 'referredFromCaseId', 'accusedUnitId', 'reviewCount', 'finishedAt', 'lastRepliedAt', 'intakeDueAt', 'intakeDoneAt'])
 export class Case extends UuidEntity {
   @Column({ type: 'varchar', length: 20 })
   serialNo: string;

@@ -2,7 +2,7 @@ import type { RequestContext } from '../context/request-context';
 import { mayActForUnit, mayFlagUrgent, mayInstructCase, mayTakeChargeOfCase } from '../policy/access-policy';
 import { updateVersioned } from '../db/versioned-update';
 import { Role } from '../auth/role';
-import { AssignmentAction, assertTransition, CASE_STATUS_LABELS, CaseAction, isOpenAssignment } from '../domain/case-workflow';
+import { AssignmentAction, assertTransition, CASE_STATUS_LABELS, CaseAction, isFinished, isOpenAssignment } from '../domain/case-workflow';
 import { localDateOf } from '../domain/office-time';
 import { intakeDueAt, intakeState, officeClockChanges, reviewState } from '../domain/office-clocks';
 import { flashReportAtRegistration, groupVisitReason, isStillHandled } from '../domain/office-duties';
@@ -87,7 +87,9 @@ export class CaseService {
     // the office's own clocks move with the state, in the same update (docs/rules.md "Deadlines")
     const now = new Date();
     const clocks = officeClockChanges(c, action, next, now, await this.calendar.calendar(ctx));
-    await updateVersioned(ctx, Case, c, { ...opts.patch, ...clocks, status: next });
+    // the finishing marker carries the finishing event's own instant: statistics read it in place of the history
+    const finishing = isFinished(next) && !isFinished(c.status) ? { finishedAt: now } : {};
+    await updateVersioned(ctx, Case, c, { ...opts.patch, ...finishing, ...clocks, status: next });
     await this.caseEvents.record(ctx, {
       at: now,
       caseId: c.id,
@@ -180,13 +182,13 @@ export class CaseService {
   /** 不予受理, with the reason the petitioner is told. */
   async decline(ctx: RequestContext, id: string, reason: string): Promise<Case> {
     const c = await this.forOffice(ctx, id);
-    return this.transition(ctx, c, CaseAction.DECLINE, { event: CaseEventType.DECLINED, detail: requireText(reason, 'reason'), patch: { finishedAt: new Date() } });
+    return this.transition(ctx, c, CaseAction.DECLINE, { event: CaseEventType.DECLINED, detail: requireText(reason, 'reason') });
   }
 
   /** 存查: filed for reference, from REGISTERED or ACCEPTED. */
   async archive(ctx: RequestContext, id: string, reason: string): Promise<Case> {
     const c = await this.forOffice(ctx, id);
-    return this.transition(ctx, c, CaseAction.ARCHIVE, { event: CaseEventType.ARCHIVED, detail: requireText(reason, 'reason'), patch: { finishedAt: new Date() } });
+    return this.transition(ctx, c, CaseAction.ARCHIVE, { event: CaseEventType.ARCHIVED, detail: requireText(reason, 'reason') });
   }
 
   /** 呈送阅示: asks a leader of the same congress for a written instruction. Changes no state. */
@@ -294,7 +296,7 @@ export class CaseService {
     }
     return this.transition(ctx, c, CaseAction.CLOSE, {
       event: CaseEventType.CLOSED,
-      patch: { closedAt: now, finishedAt: now, ...(satisfaction ? { satisfaction } : {}) },
+      patch: { closedAt: now, ...(satisfaction ? { satisfaction } : {}) },
       detail: satisfaction ?? null,
     });
   }

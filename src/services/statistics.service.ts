@@ -28,8 +28,6 @@ const LETTERS = [CaseChannel.LETTER, CaseChannel.ONLINE];
 const MAX_PERIOD_MONTHS = 120;
 
 const n = (v: unknown) => Number(v ?? 0);
-/** The counts summed per group by `plan`'s grouped query and over the groups by `compute`. */
-const TOTALS = ['received', 'lettersReceived', 'lettersClosed', 'batches', 'persons', 'replied', 'referralsReceived', 'referralsClosed', 'overdue', 'intakeOverdue'] as const;
 
 /**
  * Statistics (DESIGN.md "Statistics"): the cases received in a period within a congress's scope, as they stood at
@@ -64,36 +62,53 @@ export class StatisticsService {
   async compute(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date): Promise<StatisticsFigures<Unit>> {
     const months = periodMonths(period, this.officeTimeZone);
     const plan = this.plan(ctx, report, period, asOf);
-    const [groups, byUnit] = await Promise.all([plan.grouped.getRawMany<Record<string, unknown>>(), this.byUnit(plan.byUnit)]);
+    const [groups, byUnit, allUnits] = await Promise.all([plan.grouped.getRawMany<Record<string, unknown>>(), this.byUnit(plan.byUnit), ctx.app.units.all(ctx)]);
 
-    // at most (categories × months) groups: the totals, the categories and the months are sums over them
-    const totals = new Map<string, number>();
+    // at most (categories × months × channels × referred or not) groups; every figure is a sum over some of them
+    const totals = { received: 0, overdue: 0, intakeOverdue: 0 };
+    const letters = { received: 0, closed: 0 };
+    const referrals = { received: 0, closed: 0 };
+    const visits = { batches: 0, persons: 0, replied: 0 };
     const byCategory = new Map<string, { received: number; closed: number }>();
     const byMonth = new Map<string, { received: number; closed: number }>();
-    const add = (into: Map<string, { received: number; closed: number }>, key: string, g: Record<string, unknown>) => {
+    const add = (into: Map<string, { received: number; closed: number }>, key: string, received: number, closed: number) => {
       const row = into.get(key) ?? { received: 0, closed: 0 };
-      row.received += n(g.received);
-      row.closed += n(g.closed);
+      row.received += received;
+      row.closed += closed;
       into.set(key, row);
     };
     for (const g of groups) {
-      for (const key of TOTALS) totals.set(key, (totals.get(key) ?? 0) + n(g[key]));
-      add(byCategory, String(g.category), g);
-      add(byMonth, String(g.month), g);
+      const [received, closed] = [n(g.received), n(g.closed)];
+      totals.received += received;
+      totals.overdue += n(g.overdue);
+      totals.intakeOverdue += n(g.intakeOverdue);
+      add(byCategory, String(g.category), received, closed);
+      add(byMonth, String(g.month), received, closed);
+      // DESIGN.md "Statistics": a referral counts as a referral whatever its channel; letters and visits are not referred
+      if (n(g.referred)) {
+        referrals.received += received;
+        referrals.closed += closed;
+      } else if (LETTERS.includes(g.channel as CaseChannel)) {
+        letters.received += received;
+        letters.closed += closed;
+      } else if (g.channel === CaseChannel.VISIT) {
+        visits.batches += received;
+        visits.persons += n(g.persons);
+        visits.replied += n(g.replied);
+      }
     }
-    const t = (key: (typeof TOTALS)[number]) => totals.get(key) ?? 0;
-    const letters = { received: t('lettersReceived'), closed: t('lettersClosed'), closureRate: rate(t('lettersClosed'), t('lettersReceived')) };
-    const referrals = { received: t('referralsReceived'), closed: t('referralsClosed'), closureRate: rate(t('referralsClosed'), t('referralsReceived')) };
-    const visits = { batches: t('batches'), persons: t('persons'), replied: t('replied'), replyRate: rate(t('replied'), t('batches')) };
-    const totalReceived = t('received');
-    const units = new Map((await ctx.app.units.all(ctx)).map((u) => [u.id, u]));
-    return {
+    const totalReceived = totals.received;
+    const figures = {
       totalReceived,
-      letters,
-      visits,
-      referrals,
-      overdue: t('overdue'),
-      intakeOverdue: t('intakeOverdue'),
+      letters: { ...letters, closureRate: rate(letters.closed, letters.received) },
+      visits: { ...visits, replyRate: rate(visits.replied, visits.batches) },
+      referrals: { ...referrals, closureRate: rate(referrals.closed, referrals.received) },
+    };
+    const units = new Map(allUnits.map((u) => [u.id, u]));
+    return {
+      ...figures,
+      overdue: totals.overdue,
+      intakeOverdue: totals.intakeOverdue,
       byCategory: [...byCategory]
         .map(([category, r]) => ({ category, ...r }))
         .sort((a, b) => b.received - a.received || a.category.localeCompare(b.category, 'zh-CN')),
@@ -102,43 +117,42 @@ export class StatisticsService {
         .filter((r) => units.has(r.unitId))
         .map((r) => ({ ...r, unit: units.get(r.unitId)! }))
         .sort((a, b) => b.assigned - a.assigned || a.unit.name.localeCompare(b.unit.name, 'zh-CN')),
-      sentence: reportSentence({ totalReceived, letters, visits, referrals }),
+      sentence: reportSentence(figures),
     };
   }
 
   /**
-   * The two aggregate queries the figures come from, built and not run: the period's cases grouped by category and
-   * month with every count summed per group (one pass over the cases and their event history), and the assignments
+   * The two aggregate queries the figures come from, built and not run: the period's cases grouped by category,
+   * month, channel and referred or not, with every fact summed per group (one pass over an index of the cases, the
+   * history asked only where the row cannot decide: `caseFacts`), and the assignments
    * per unit. `compute` runs them; the benchmark runs the same SQL directly and explains it.
    */
   plan(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date) {
     const months = periodMonths(period, this.officeTimeZone);
     const rows = this.periodFacts(ctx, report, period, asOf, months);
-    const lettersRx = `x.channel IN (${LETTERS.map((c) => `'${c}'`).join(', ')}) AND x.referredFromUnitId IS NULL`;
-    const visitRx = `x.channel = '${CaseChannel.VISIT}' AND x.referredFromUnitId IS NULL`;
-    const referralRx = 'x.referredFromUnitId IS NOT NULL';
     const sum = (cond: string, value = '1') => `SUM(CASE WHEN ${cond} THEN ${value} ELSE 0 END)`;
     const d = deadlineAtSql('a', asOf);
     return {
+      // each case fact is summed once per group: the letters, visits and referrals are groups of channels, told
+      // apart by `compute`
       grouped: ctx.manager
         .createQueryBuilder()
         .from(`(${rows.getQuery()})`, 'x')
         .setParameters(rows.getParameters())
         .select('x.category', 'category')
         .addSelect('x.month', 'month')
+        .addSelect('x.channel', 'channel')
+        .addSelect('x.referred', 'referred')
         .addSelect('COUNT(*)', 'received')
-        .addSelect(sum('x.finished = 1'), 'closed')
-        .addSelect(sum(lettersRx), 'lettersReceived')
-        .addSelect(sum(`${lettersRx} AND x.finished = 1`), 'lettersClosed')
-        .addSelect(sum(visitRx), 'batches')
-        .addSelect(sum(visitRx, 'x.personCount'), 'persons')
-        .addSelect(sum(`${visitRx} AND x.replied = 1`), 'replied')
-        .addSelect(sum(referralRx), 'referralsReceived')
-        .addSelect(sum(`${referralRx} AND x.finished = 1`), 'referralsClosed')
-        .addSelect(sum('x.overdue = 1'), 'overdue')
-        .addSelect(sum('x.intakeOverdue = 1'), 'intakeOverdue')
+        .addSelect('SUM(x.finished)', 'closed')
+        .addSelect('SUM(x.personCount)', 'persons')
+        .addSelect('SUM(x.replied)', 'replied')
+        .addSelect('SUM(x.overdue)', 'overdue')
+        .addSelect('SUM(x.intakeOverdue)', 'intakeOverdue')
         .groupBy('x.category')
-        .addGroupBy('x.month'),
+        .addGroupBy('x.month')
+        .addGroupBy('x.channel')
+        .addGroupBy('x.referred'),
       // assignments on the period's cases, per unit: made, delivered on time, delivered at all, overdue — at asOf
       byUnit: this.periodCases(ctx, report, period, asOf)
         .innerJoin(Assignment, 'a', 'a.caseId = c.id')
@@ -194,36 +208,59 @@ export class StatisticsService {
     return this.access.restrict(this.periodCases(ctx, report, period, asOf), await this.access.scope(ctx));
   }
 
-  /** "Finished at asOf": the last close, decline or archive at or before asOf with no reopening after it by asOf. */
-  finishedSql(ctx: RequestContext): string {
-    const events = ctx.manager.connection.getMetadata(CaseEventRecord).tableName;
-    return (
+  /**
+   * The three facts of a period case that depend on its history, each as SQL over the case aliased `c` judged at
+   * `:stAsOf` (plus `params`), in two forms: `definition` is DESIGN.md's wording over the event history, replies and
+   * assignments; `fast` reads markers the services keep on the case row and asks the history only where the row
+   * cannot decide, so that a year of a city's cases is one pass over an index. test/statistics-markers.e2e-spec.ts
+   * holds the two forms equal over every case of a workflow, at every instant that matters.
+   *
+   * - finished: a case never reopened (`reviewCount` 0) has at most one finishing event, and `CaseService.transition`
+   *   stamps its instant on `finishedAt` from the same clock reading, so the row decides; a reopened case asks its history.
+   * - replied: `lastRepliedAt` is the latest reply's instant (replies are never removed): none means no, one by asOf
+   *   means yes; only a case last answered after asOf asks its replies.
+   * - overdue: a case finished by asOf and never reopened has no assignment left running (closing needs every
+   *   assignment delivered or ended, and declining or archiving comes before any is running), so only the others
+   *   look at their assignments.
+   */
+  caseFacts(ctx: RequestContext, asOf: Date) {
+    const meta = ctx.manager.connection;
+    const events = meta.getMetadata(CaseEventRecord).tableName;
+    const replies = meta.getMetadata(Reply).tableName;
+    const assignments = meta.getMetadata(Assignment).tableName;
+    const deadline = deadlineAtSql('oa', asOf);
+    const finished =
       `EXISTS (SELECT 1 FROM ${events} fe WHERE fe.caseId = c.id AND fe.type IN (${FINISHING.map((t) => `'${t}'`).join(', ')}) AND fe.at <= :stAsOf ` +
       `AND NOT EXISTS (SELECT 1 FROM ${events} re WHERE re.caseId = c.id AND re.type = '${CaseEventType.REOPENED}' AND re.at <= :stAsOf ` +
-      'AND (re.at > fe.at OR (re.at = fe.at AND re.seq > fe.seq))))'
-    );
+      'AND (re.at > fe.at OR (re.at = fe.at AND re.seq > fe.seq))))';
+    const replied = `EXISTS (SELECT 1 FROM ${replies} rp WHERE rp.caseId = c.id AND rp.repliedAt <= :stAsOf)`;
+    const overdue = `EXISTS (SELECT 1 FROM ${assignments} oa WHERE oa.caseId = c.id AND ${deadline.overdue})`;
+    const finishedByRow = '(c.reviewCount = 0 AND c.finishedAt IS NOT NULL AND c.finishedAt <= :stAsOf)';
+    return {
+      finished: { definition: finished, fast: `(${finishedByRow} OR (c.reviewCount > 0 AND ${finished}))` },
+      replied: { definition: replied, fast: `(c.lastRepliedAt IS NOT NULL AND (c.lastRepliedAt <= :stAsOf OR ${replied}))` },
+      overdue: { definition: overdue, fast: `(NOT ${finishedByRow} AND ${overdue})` },
+      params: { stAsOf: asOf, ...deadline.params },
+    };
   }
 
   /** One row per period case with the facts the figures count, each a 0/1 flag. */
   private periodFacts(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date, months: ReturnType<typeof periodMonths>) {
-    const meta = ctx.manager.connection;
-    const assignments = meta.getMetadata(Assignment).tableName;
-    const replies = meta.getMetadata(Reply).tableName;
-    const deadline = deadlineAtSql('oa', asOf);
+    const facts = this.caseFacts(ctx, asOf);
     // month boundaries are computed in office time in code and compared as instants, the same on both engines
     const month = `CASE ${months.map((m, i) => `WHEN c.receivedAt < :stMonth${i} THEN '${m.month}'`).join(' ')} END`;
     const flag = (cond: string) => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
     return this.periodCases(ctx, report, period, asOf)
       .select('c.channel', 'channel')
-      .addSelect('c.referredFromUnitId', 'referredFromUnitId')
+      .addSelect(flag('c.referredFromUnitId IS NOT NULL'), 'referred')
       .addSelect('c.personCount', 'personCount')
       .addSelect('c.category', 'category')
       .addSelect(month, 'month')
-      .addSelect(flag(this.finishedSql(ctx)), 'finished')
-      .addSelect(flag(`EXISTS (SELECT 1 FROM ${replies} rp WHERE rp.caseId = c.id AND rp.repliedAt <= :stAsOf)`), 'replied')
-      .addSelect(flag(`EXISTS (SELECT 1 FROM ${assignments} oa WHERE oa.caseId = c.id AND ${deadline.overdue})`), 'overdue')
+      .addSelect(flag(facts.finished.fast), 'finished')
+      .addSelect(flag(facts.replied.fast), 'replied')
+      .addSelect(flag(facts.overdue.fast), 'overdue')
       .addSelect(flag(intakeOverdueAtSql('c')), 'intakeOverdue')
-      .setParameters({ ...deadline.params, ...Object.fromEntries(months.map((m, i) => [`stMonth${i}`, m.endsAt])) });
+      .setParameters({ ...facts.params, ...Object.fromEntries(months.map((m, i) => [`stMonth${i}`, m.endsAt])) });
   }
 
   private async byUnit(query: SelectQueryBuilder<Case>) {
