@@ -124,13 +124,13 @@ export class StatisticsService {
   /**
    * The two aggregate queries the figures come from, built and not run: the period's cases grouped by category,
    * month, channel and referred or not, with every fact summed per group (one pass over an index of the cases, the
-   * history asked only where the row cannot decide: `caseFacts`), and the assignments
-   * per unit. `compute` runs them; the benchmark runs the same SQL directly and explains it.
+   * history asked only where the row cannot decide: `caseFacts`), and the assignments per unit. `compute` runs
+   * them; the benchmark runs the same SQL directly and explains it.
    */
   plan(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date) {
     const months = periodMonths(period, this.officeTimeZone);
     const rows = this.periodFacts(ctx, report, period, asOf, months);
-    const sum = (cond: string, value = '1') => `SUM(CASE WHEN ${cond} THEN ${value} ELSE 0 END)`;
+    const sum = (cond: string) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
     const d = deadlineAtSql('a', asOf);
     return {
       // each case fact is summed once per group: the letters, visits and referrals are groups of channels, told
