@@ -121,6 +121,7 @@ async function main(): Promise<void> {
         let closedAt: Date | null = null;
         let lastRepliedAt: Date | null = null;
         let reviewCount = 0;
+        let firstAssignedAt: Date | null = null;
         // the office decides within days (the intake clock, 15 days): declined, archived or accepted
         const decidedAt = new Date(receivedAt.getTime() + (declined || archived ? 1 + rnd() * 5 : 1) * DAY);
         if (declined || archived) {
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
             endedAt: delivered && mode === AssignmentMode.ASSIGN ? delivered : null,
           });
           event(CaseEventType.ASSIGNED, assignedAt, assignmentId);
+          firstAssignedAt = assignedAt;
           if (rnd() < 0.12) {
             supervisions.push({ id: randomUUID(), assignmentId, kind: SupervisionKind.PHONE, note: '电话催办', byId: county.registrar, createdAt: new Date(assignedAt.getTime() + 30 * DAY) });
           }
@@ -202,6 +204,7 @@ async function main(): Promise<void> {
           finishedAt,
           closedAt,
           lastRepliedAt,
+          firstAssignedAt,
           reviewCount,
         });
       }

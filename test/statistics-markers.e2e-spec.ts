@@ -47,7 +47,9 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
     // assigned to the court, due in the past, never reported: overdue
     const overdue = track(await acceptedCase(p.registrar));
     const late = await assign(overdue.id, p.county.court, 'ASSIGN');
-    await setStoredColumns(t, 'assignment', late.id, { assignedAt: new Date(Date.now() - 40 * 86_400_000), dueAt: new Date(Date.now() - 20 * 86_400_000) });
+    const lateAssignedAt = new Date(Date.now() - 40 * 86_400_000);
+    await setStoredColumns(t, 'assignment', late.id, { assignedAt: lateAssignedAt, dueAt: new Date(Date.now() - 20 * 86_400_000) });
+    await setStoredColumns(t, 'petition_case', overdue.id, { firstAssignedAt: lateAssignedAt });
     // transferred to the government, which answers; closed, reopened, assigned again to the court, answered again by
     // the office, and overdue again
     const reopened = track(await acceptedCase(p.registrar));
@@ -89,6 +91,22 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
     for (const ms of times) for (const d of [-1, 0, 1]) at.add(ms + d);
     return [...at].sort((a, b) => a - b).map((ms) => new Date(ms));
   }
+
+  it('keeps firstAssignedAt at the earliest assignment of each case, and empty for a case never assigned', async () => {
+    const ds = t.server.runtime.db.dataSource;
+    const rows = await ds
+      .createQueryBuilder()
+      .from('petition_case', 'c')
+      .select('c.id', 'id')
+      .addSelect('c.firstAssignedAt', 'marker')
+      .addSelect('(SELECT MIN(a.assignedAt) FROM assignment a WHERE a.caseId = c.id)', 'earliest')
+      .where('c.id IN (:...ids)', { ids: caseIds })
+      .getRawMany<{ id: string; marker: unknown; earliest: unknown }>();
+    const instant = (v: unknown) => (v == null ? null : new Date(ENGINE === 'sqlite' ? `${String(v).replace(' ', 'T')}Z` : (v as Date)).toISOString());
+    expect(rows.map((r) => ({ id: r.id, marker: instant(r.marker) }))).toEqual(rows.map((r) => ({ id: r.id, marker: instant(r.earliest) })));
+    expect(rows.filter((r) => r.earliest == null).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.earliest != null).length).toBeGreaterThan(0);
+  });
 
   it('gives the same finished, replied and overdue for every case at every instant its history changed', async () => {
     const runtime = t.server.runtime;

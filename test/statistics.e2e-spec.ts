@@ -103,6 +103,7 @@ describe('statistics', () => {
     const l5 = await acceptedCase(p.registrar, { receivedAt: '2026-03-05T10:00:00+08:00', category: LAND });
     const { assignCase: court } = await p.registrar.ok(ASSIGN_CASE, { input: { caseId: l5.id, unitId: p.county.court, mode: 'ASSIGN', dueInDays: 15 } });
     await setStoredColumns(t, 'assignment', court.id, { assignedAt: new Date('2026-03-05T03:00:00Z'), dueAt: new Date('2026-03-20T15:59:59.999Z') });
+    await setStoredColumns(t, 'petition_case', l5.id, { firstAssignedAt: new Date('2026-03-05T03:00:00Z') });
     // L6: answered and closed on 25 March, reopened on 28 March
     const l6 = await acceptedCase(p.registrar, { receivedAt: '2026-03-20T10:00:00+08:00', category: LAND });
     await officeReply(p.registrar, l6.id);

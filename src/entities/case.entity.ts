@@ -7,7 +7,7 @@ import { CaseChannel, CaseStatus, CaseType, Satisfaction } from './case-enums';
 @Index('ix_case_status', ['status'])
 // a congress's cases by receipt (lists, reports), holding every column the statistics read from the row
 // (StatisticsService.caseFacts), so that a county's month or a city's year is a range of this index and no table row
-@Index('ix_case_report', ['congressId', 'receivedAt', 'channel', 'category', 'personCount', 'referredFromUnitId', 'referredFromCaseId', 'accusedUnitId', 'reviewCount', 'finishedAt', 'lastRepliedAt', 'intakeDueAt', 'intakeDoneAt'])
+@Index('ix_case_report', ['congressId', 'receivedAt', 'channel', 'category', 'personCount', 'referredFromUnitId', 'referredFromCaseId', 'accusedUnitId', 'reviewCount', 'finishedAt', 'lastRepliedAt', 'firstAssignedAt', 'intakeDueAt', 'intakeDoneAt'])
 export class Case extends UuidEntity {
   @Column({ type: 'varchar', length: 20 })
   serialNo: string;
@@ -90,6 +90,10 @@ export class Case extends UuidEntity {
   /** When the case last finished (closed, declined or archived); cleared on reopening. Drives statistics. */
   @Column({ type: 'datetime', precision: 3, nullable: true })
   finishedAt: Date | null;
+
+  /** When its first assignment was made (the earliest `assignedAt`; never cleared). Statistics skip cases without one. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  firstAssignedAt: Date | null;
 
   @Column({ type: 'int', default: 0 })
   reviewCount: number;

@@ -43,6 +43,7 @@ const FRESH_CASE = {
   lastRepliedAt: null,
   closedAt: null,
   finishedAt: null,
+  firstAssignedAt: null,
   reviewCount: 0,
   intakeDoneAt: null,
   reviewDueAt: null,

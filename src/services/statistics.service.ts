@@ -161,6 +161,8 @@ export class StatisticsService {
         .addSelect(sum(d.onTime), 'onTime')
         .addSelect(sum(d.delivered), 'delivered')
         .addSelect(sum(d.overdue), 'overdue')
+        // a case's assignments made by asOf exist only if its first one was: the others need no look-up
+        .andWhere('c.firstAssignedAt <= :dsAsOf')
         .andWhere(d.made)
         .setParameters(d.params)
         .groupBy('a.unitId'),
@@ -220,8 +222,8 @@ export class StatisticsService {
    * - replied: `lastRepliedAt` is the latest reply's instant (replies are never removed): none means no, one by asOf
    *   means yes; only a case last answered after asOf asks its replies.
    * - overdue: a case finished by asOf and never reopened has no assignment left running (closing needs every
-   *   assignment delivered or ended, and declining or archiving comes before any is running), so only the others
-   *   look at their assignments.
+   *   assignment delivered or ended, and declining or archiving comes before any is running), and one whose first
+   *   assignment (`firstAssignedAt`) came after asOf had none made, so only the others look at their assignments.
    */
   caseFacts(ctx: RequestContext, asOf: Date) {
     const meta = ctx.manager.connection;
@@ -239,7 +241,7 @@ export class StatisticsService {
     return {
       finished: { definition: finished, fast: `(${finishedByRow} OR (c.reviewCount > 0 AND ${finished}))` },
       replied: { definition: replied, fast: `(c.lastRepliedAt IS NOT NULL AND (c.lastRepliedAt <= :stAsOf OR ${replied}))` },
-      overdue: { definition: overdue, fast: `(NOT ${finishedByRow} AND ${overdue})` },
+      overdue: { definition: overdue, fast: `(NOT ${finishedByRow} AND c.firstAssignedAt <= :stAsOf AND ${overdue})` },
       params: { stAsOf: asOf, ...deadline.params },
     };
   }

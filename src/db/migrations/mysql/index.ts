@@ -12,7 +12,7 @@ import { OfficeClocks1796112561086 } from './1796112561086-OfficeClocks';
 import { SimilarityIndex1796116194258 } from './1796116194258-SimilarityIndex';
 import { ContentEditedEvent1796116963818 } from './1796116963818-ContentEditedEvent';
 import { SimilarityScopeKey1796168594556 } from './1796168594556-SimilarityScopeKey';
-import { StatisticsReportIndexes1796180489610 } from './1796180489610-StatisticsReportIndexes';
+import { StatisticsReportMarkers1796182093006 } from './1796182093006-StatisticsReportMarkers';
 
 /** MySQL/MariaDB migrations in the order they run. */
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795807305582, Cases1795807888829, DeadlineAlerts1795808400364, HearingPauseAndMatterEvents1795809778324, AuthSessionsAndUsernameKey1796099556841, LongTextMediumtext1796100313458, JointMeetings1796101089172, WordingAuthors1796101237255, ReportIndexes1796103198187, OfficeDuties1796112437297, OfficeClocks1796112561086, SimilarityIndex1796116194258, ContentEditedEvent1796116963818, SimilarityScopeKey1796168594556, StatisticsReportIndexes1796180489610];
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795807305582, Cases1795807888829, DeadlineAlerts1795808400364, HearingPauseAndMatterEvents1795809778324, AuthSessionsAndUsernameKey1796099556841, LongTextMediumtext1796100313458, JointMeetings1796101089172, WordingAuthors1796101237255, ReportIndexes1796103198187, OfficeDuties1796112437297, OfficeClocks1796112561086, SimilarityIndex1796116194258, ContentEditedEvent1796116963818, SimilarityScopeKey1796168594556, StatisticsReportMarkers1796182093006];
