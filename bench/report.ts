@@ -111,7 +111,7 @@ M 个事件为止。基线是同一机器、同一客户端线程上的裸 \`ws\
 不经 GraphQL、发布订阅与数据库。
 
 **每个订阅者还剩下什么。** 每个事件只携带 ID。可见性按事件只决定一次：信访件、交办及其单位只读一次，每个订阅者的权限
-交给访问策略的内存判断（\`mayReceive\`），不再查询数据库。同一文档、变量与受众的订阅者共用一次执行，其 \`next\` 载荷只序列化一次，
+交给访问策略的内存判断（\`mayReceiveCaseEvent\`），不查询数据库，也不碰 DataLoader；这些事实只在执行该事件的那一个上下文中预置一次（每个受众一次）。同一文档、变量与受众的订阅者共用一次执行，其 \`next\` 载荷只序列化一次，
 再拼上各自的订阅 id 写出；一个主题在每个实例上只有一个发布订阅监听器，由它把事件依次交给各订阅者，不再经过每个订阅者自己的异步迭代链。
 剩下与 N 成正比的是每个订阅者的内存过滤、一次字符串拼接和一次套接字写入；这些都在服务器所在的那一个线程上完成（见上表的事件循环延迟）。
 服务器限制每个用户最多 10 个实时连接，所以 N 个订阅者分布在 N/10 个同一办公室的登记员名下。
@@ -128,7 +128,8 @@ broadcasting a message of the same shape and size (~200 bytes) to N sockets, wit
 
 **What is left per subscriber.** An event carries ids only. Visibility is decided once per event: the case, its
 assignments and their units are loaded once, and each subscriber's scope is put to the access policy's in-memory
-predicate (\`mayReceive\`), with no query. Subscribers of the same document, variables and audience share one execution,
+predicate (\`mayReceiveCaseEvent\`), with no query and no DataLoader; the facts are primed once, into the loaders of the
+context that executes the event for an audience. Subscribers of the same document, variables and audience share one execution,
 whose \`next\` payload is serialised once and written to each socket behind that subscription's own id; a topic has one
 pub/sub listener per instance, which hands each event to its subscribers in turn, with no async-iterator chain per
 subscriber. What still grows with N is each subscriber's in-memory filter, one string concatenation and one socket

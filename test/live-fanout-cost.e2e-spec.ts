@@ -1,8 +1,7 @@
-import { ASSIGN_CASE, acceptedCase, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
+import { ASSIGN_CASE, acceptedCase } from './harness/case-fixtures';
 import { seedUser } from './harness/fixtures';
+import { liveCounty } from './harness/live-county';
 import { countSql } from './harness/sql-counter';
-import { createTestServer, type TestServer } from './harness/test-server';
-import { connectLive, type LiveClient } from './harness/ws-client';
 
 const EVENTS = 'subscription { caseEvents { type at case { id serialNo status } assignment { id unit { id } } actor { id } } }';
 const SUPERVISE = 'mutation($i: SuperviseInput!) { superviseAssignment(input: $i) { id } }';
@@ -12,27 +11,15 @@ const SUPERVISE = 'mutation($i: SuperviseInput!) { superviseAssignment(input: $i
  * SQL statements to 2 subscribers as to 12, and each still receives only what the policy lets it see.
  */
 describe('live fan-out cost', () => {
-  let t: TestServer;
-  let p: CountyPeople;
-  const sockets: LiveClient[] = [];
-
-  beforeAll(async () => {
-    // no background work during the count: no deadline scan, no heartbeat re-check of tokens
-    t = await createTestServer({ DEADLINE_SCAN_INTERVAL_MS: '3600000', WS_HEARTBEAT_MS: '600000' });
-    p = await seedCountyPeople(t);
-  });
-  afterAll(async () => {
-    await Promise.all(sockets.map((s) => s.close()));
-    await t?.close();
-  });
+  // no background work during the count: no deadline scan, no heartbeat re-check of tokens
+  const live = liveCounty();
 
   /** Subscribers: `n` office users and `n` court users; one procuratorate user who must receive nothing. */
   async function subscribers(n: number) {
+    const { t, p } = live;
     const make = async (unit: string, roles: string[]) => {
       const u = await seedUser(t.admin, unit, roles);
-      const live = connectLive(t.wsUrl, (await t.login(u.username, u.password)).token);
-      sockets.push(live);
-      return live.subscribe(EVENTS);
+      return live.connect((await t.login(u.username, u.password)).token).subscribe(EVENTS);
     };
     const office = await Promise.all(Array.from({ length: n }, () => make(p.county.congress, ['REGISTRAR'])));
     const court = await Promise.all(Array.from({ length: n }, () => make(p.county.court, ['LIAISON'])));
@@ -41,6 +28,7 @@ describe('live fan-out cost', () => {
   }
 
   async function statementsToDeliver(n: number): Promise<string[]> {
+    const { t, p } = live;
     const c = await acceptedCase(p.registrar);
     const a = (await p.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p.county.court, mode: 'ASSIGN' } })).assignCase;
     const subs = await subscribers(n);

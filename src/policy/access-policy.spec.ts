@@ -18,6 +18,7 @@ import {
   mayViewAssignment,
   mayViewCase,
   mayViewCaseEvent,
+  mayReceiveCaseEvent,
   mayViewInstruction,
   mayViewMatterDirectly,
   mayManageWording,
@@ -94,6 +95,28 @@ describe('access policy', () => {
     expect(mayViewInstruction(court, t0, all)).toBe(true);
     expect(mayViewInstruction(court, new Date('2026-03-06T00:00:00Z'), all)).toBe(false);
     expect(mayViewInstruction({ kind: 'none' }, t0, all)).toBe(false);
+  });
+
+  it('decides each subscriber of one live event from the same facts: the case, its assignments, the event', () => {
+    const c = { congressId: 'county', accusedUnitId: null };
+    const both = [courtA, procA];
+    const onCourt = { type: CaseEventType.SUPERVISED, assignmentId: 'a1' };
+    expect(mayReceiveCaseEvent(county, onCourt, c, both)).toBe(true);
+    expect(mayReceiveCaseEvent(city, onCourt, c, both)).toBe(true);
+    expect(mayReceiveCaseEvent(court, onCourt, c, both)).toBe(true);
+    // the procuratorate sees the case but not the court's assignment
+    const proc = caseScopeFor({ roles: [Role.LIAISON], unitId: 'proc' }, units);
+    expect(mayReceiveCaseEvent(proc, onCourt, c, both)).toBe(false);
+    expect(mayReceiveCaseEvent(proc, { type: CaseEventType.REGISTERED, assignmentId: null }, c, both)).toBe(true);
+    // a unit whose assignment ended no longer sees the case at all
+    expect(mayReceiveCaseEvent(court, onCourt, c, [{ ...courtA, status: AssignmentStatus.CANCELLED }, procA])).toBe(false);
+    expect(mayReceiveCaseEvent({ kind: 'none' }, onCourt, c, both)).toBe(false);
+    expect(mayReceiveCaseEvent(county, onCourt, { congressId: 'sibling', accusedUnitId: null }, both)).toBe(false);
+    // the office's own clocks: the owning office only
+    const intake = { type: null, assignmentId: null, officeClock: true };
+    expect(mayReceiveCaseEvent(county, intake, c, both)).toBe(true);
+    expect(mayReceiveCaseEvent(city, intake, c, both)).toBe(false);
+    expect(mayReceiveCaseEvent(court, intake, c, both)).toBe(false);
   });
 
   it('shows the query code only to the registering office, and full PII only with the permission', () => {

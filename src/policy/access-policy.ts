@@ -192,6 +192,23 @@ export function mayReceiveOfficeClockAlert(scope: CaseScope, c: CaseFacts): bool
   return scope.kind === 'congresses' && scope.congressId === c.congressId && mayViewCase(scope, c, []);
 }
 
+/** A live event about a case, as the policy needs to know it; `officeClock` marks an alert of the office's own clocks. */
+export interface LiveCaseEventFacts {
+  type: CaseEventType | null;
+  assignmentId: string | null;
+  officeClock?: boolean;
+}
+
+/**
+ * Whether a live event about a case reaches a viewer: the viewer must see the case, and a handling unit only hears
+ * of its own assignment or of the case as a whole; an alert of the office's own clocks reaches the owning office
+ * only. The facts are the event's, read once for all its subscribers; this is the per-subscriber decision.
+ */
+export function mayReceiveCaseEvent(scope: CaseScope, e: LiveCaseEventFacts, c: CaseFacts, assignments: readonly AssignmentFacts[]): boolean {
+  if (e.officeClock) return mayReceiveOfficeClockAlert(scope, c);
+  return mayViewCase(scope, c, assignments) && mayViewCaseEvent(scope, e, assignments);
+}
+
 /**
  * The query code is the petitioner's secret: only the office staff of the congress that registered the case
  * read it (to print the receipt). Handling units, upper congresses and the bootstrap administrator get null.

@@ -9,27 +9,42 @@ import { userById } from '../loaders/case.loaders';
 import { CaseEvent, DeadlineAlert, LiveStatus } from '../subscriptions/live-types';
 import type { CaseEventPayload, DeadlineAlertPayload, LiveStatusPayload } from '../subscriptions/pubsub';
 import { liveStream } from '../subscriptions/live-stream';
+import type { LiveCaseEvent } from '../services/live.service';
+
+/** A case event as the access policy takes it. */
+const caseEventOf = (payload: CaseEventPayload): LiveCaseEvent => ({
+  type: payload.type as CaseEventType,
+  assignmentId: payload.assignmentId,
+  actorId: payload.actorId,
+  access: payload.access,
+});
 
 /** Delivers an event only to a subscriber the access policy lets see it now; decided from one load per event. */
 function mayReceive({ payload, context }: SubscriptionHandlerData<CaseEventPayload, object, RequestContext>): boolean | Promise<boolean> {
-  const event = { type: payload.type as CaseEventType, assignmentId: payload.assignmentId, actorId: payload.actorId, access: payload.access };
-  return context.services.live.mayReceive(context, payload.eventId, payload.caseId, event);
+  return context.services.live.mayReceive(context, payload.eventId, payload.caseId, caseEventOf(payload));
 }
 
 /** What `deadlineAlerts` delivers unless asked for more: the units' alerts, exactly the stream it carried before the office's clocks. */
 const UNIT_ALERTS = [DeadlineClock.ASSIGNMENT];
 
+/** Alerts published before clocks existed are the units'. */
+const clockOf = (payload: DeadlineAlertPayload) => (payload.clock ?? DeadlineClock.ASSIGNMENT) as DeadlineClock;
+
+/** Names one alert alike for all its subscribers: its facts are loaded once under this key. */
+const alertKey = (payload: DeadlineAlertPayload) => `alert:${clockOf(payload)}:${payload.assignmentId ?? payload.caseId}:${payload.kind}:${payload.dueAt}`;
+
+/** An alert as the access policy takes it. */
+const alertEventOf = (payload: DeadlineAlertPayload): LiveCaseEvent => ({
+  type: null,
+  assignmentId: payload.assignmentId,
+  officeClock: clockOf(payload) !== DeadlineClock.ASSIGNMENT,
+});
+
 /** An alert of a clock the subscriber asked for, delivered as the access policy allows (office clocks: the owning office). */
 function mayReceiveAlert({ payload, args, context }: SubscriptionHandlerData<DeadlineAlertPayload, { clocks?: DeadlineClock[] | null }, RequestContext>): boolean | Promise<boolean> {
-  // alerts published before clocks existed are the units'
-  const clock = (payload.clock ?? DeadlineClock.ASSIGNMENT) as DeadlineClock;
+  const clock = clockOf(payload);
   if (!(args.clocks ?? UNIT_ALERTS).includes(clock)) return false;
-  const key = `alert:${clock}:${payload.assignmentId ?? payload.caseId}:${payload.kind}:${payload.dueAt}`;
-  return context.services.live.mayReceive(context, key, payload.caseId, {
-    type: null,
-    assignmentId: payload.assignmentId,
-    officeClock: clock !== DeadlineClock.ASSIGNMENT,
-  });
+  return context.services.live.mayReceive(context, alertKey(payload), payload.caseId, alertEventOf(payload));
 }
 
 @Resolver(() => CaseEvent)
@@ -41,7 +56,8 @@ export class CaseEventResolver {
       liveStream((context as RequestContext).app.pubsub, 'CASE_EVENT', (payload) => mayReceive({ payload, args, context: context as RequestContext, info })),
     description: '信访件事件：只推送当前用户可见的信访件的变更；承办单位只收到与本单位有关的事件',
   })
-  caseEvents(@Root() payload: CaseEventPayload): CaseEvent {
+  caseEvents(@Root() payload: CaseEventPayload, @Ctx() ctx: RequestContext): CaseEvent {
+    ctx.services.live.prepare(ctx, payload.eventId, caseEventOf(payload));
     return { type: payload.type as CaseEventType, at: new Date(payload.at), caseId: payload.caseId, assignmentId: payload.assignmentId, actorId: payload.actorId };
   }
 
@@ -71,6 +87,7 @@ export class DeadlineAlertResolver {
   })
   deadlineAlerts(
     @Root() payload: DeadlineAlertPayload,
+    @Ctx() ctx: RequestContext,
     @Arg('clocks', () => [DeadlineClock], {
       nullable: true,
       defaultValue: UNIT_ALERTS,
@@ -78,10 +95,11 @@ export class DeadlineAlertResolver {
     })
     _clocks?: DeadlineClock[] | null,
   ): DeadlineAlert {
+    ctx.services.live.prepare(ctx, alertKey(payload), alertEventOf(payload));
     return {
       kind: payload.kind as DeadlineStateEnum,
       dueAt: new Date(payload.dueAt),
-      clock: (payload.clock ?? DeadlineClock.ASSIGNMENT) as DeadlineClock,
+      clock: clockOf(payload),
       assignmentId: payload.assignmentId,
       caseId: payload.caseId,
     };

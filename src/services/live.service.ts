@@ -2,12 +2,12 @@ import { In } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
-import type { AssignmentStatus, CaseEventType } from '../entities/case-enums';
+import type { AssignmentStatus } from '../entities/case-enums';
 import { Unit } from '../entities/unit.entity';
 import { User } from '../entities/user.entity';
 import { assignmentById, assignmentsByCaseId, userById } from '../loaders/case.loaders';
 import { unitById } from '../loaders/unit.loaders';
-import { mayReceiveOfficeClockAlert, mayViewCase, mayViewCaseEvent, type AssignmentFacts, type CaseFacts, type CaseScope } from '../policy/access-policy';
+import { mayReceiveCaseEvent, type AssignmentFacts, type CaseFacts, type CaseScope, type LiveCaseEventFacts } from '../policy/access-policy';
 import type { CaseAccessFacts } from '../subscriptions/pubsub';
 import { Eventual } from '../context/eventual';
 import { ReplyWording } from '../entities/reply-wording.entity';
@@ -24,17 +24,31 @@ interface EventFacts {
   actor: User | null;
 }
 
+/** A live event about a case as its subscribers' filter and resolver see it. */
+export interface LiveCaseEvent extends LiveCaseEventFacts {
+  actorId?: string | null;
+  /** The policy's facts as they stood when the change committed, where the publisher sent them along. */
+  access?: CaseAccessFacts;
+}
+
+/** The policy's facts of one event, whichever way they came. */
+interface Decided {
+  case: CaseFacts;
+  assignments: AssignmentFacts[];
+}
+
 /** Long enough for every subscriber of an event to be served from one load, short enough never to go stale. */
 const FACTS_TTL_MS = 5_000;
 
 /**
  * Who receives which live event. Visibility is decided once per event, not once per subscriber: the case with
  * its assignments, their units and the actor are loaded once, and each subscriber's scope is put to the access
- * policy's in-memory predicates. A delivered event's fields resolve from the same snapshot.
+ * policy's in-memory predicate, with no query and no loader. A delivered event's fields resolve from the same
+ * snapshot, primed into the loaders of the context that executes it (`prepare`).
  */
 export class LiveService {
   private readonly facts = new Map<string, Eventual<EventFacts>>();
-  private readonly decided = new WeakMap<CaseAccessFacts, { case: CaseFacts; assignments: AssignmentFacts[] }>();
+  private readonly decided = new WeakMap<CaseAccessFacts, Decided>();
 
   constructor(
     private readonly caseAccess: CaseAccessService,
@@ -44,61 +58,55 @@ export class LiveService {
   /**
    * True when the subscriber may see the case now and, for a handling unit, the event concerns its own
    * assignment or the case as a whole; an alert of the office's own clocks only to the owning office
-   * (`officeClock`). `eventKey` names the event (the same for all its subscribers).
+   * (`officeClock`). `eventKey` names the event (the same for all its subscribers). Runs once per subscriber and
+   * event: it reads the subscriber's scope and the event's facts, both loaded once, and asks the policy; it
+   * touches no loader, so a subscriber that is not sent the event costs nothing more.
    */
-  mayReceive(
-    ctx: RequestContext,
-    eventKey: string,
-    caseId: string,
-    event: { type: CaseEventType | null; assignmentId: string | null; actorId?: string | null; access?: CaseAccessFacts; officeClock?: boolean },
-  ): boolean | Promise<boolean> {
-    // a subscription keeps one context for its life: every event starts from fresh data
-    ctx.resetLoaders();
-    // the scope and the event's facts are worked out once; every later subscriber decides without waiting a turn
+  mayReceive(ctx: RequestContext, eventKey: string, caseId: string, event: LiveCaseEvent): boolean | Promise<boolean> {
     const scope = this.caseAccess.scopeNow(ctx);
-    if (scope instanceof Promise) return scope.then((s) => this.decide(ctx, s, eventKey, caseId, event));
-    return this.decide(ctx, scope, eventKey, caseId, event);
+    const facts = this.factsOf(ctx, eventKey, caseId, event.actorId ?? null).now;
+    if (scope instanceof Promise || facts instanceof Promise) {
+      return Promise.all([scope, facts]).then(([s, f]) => this.admits(s, event, f));
+    }
+    return this.admits(scope, event, facts);
   }
 
-  private decide(
-    ctx: RequestContext,
-    scope: CaseScope,
-    eventKey: string,
-    caseId: string,
-    event: { type: CaseEventType | null; assignmentId: string | null; actorId?: string | null; access?: CaseAccessFacts; officeClock?: boolean },
-  ): boolean | Promise<boolean> {
-    // decided on the facts as they stood when the change committed, where the publisher sent them along
-    const decided = event.access && this.accessOf(event.access);
-    if (decided && !this.allows(scope, event, decided)) return false;
-    return this.factsOf(ctx, eventKey, caseId, event.actorId ?? null).map((facts) => {
-      if (!facts.case) return false;
-      if (!decided && !this.allows(scope, event, { case: facts.case, assignments: facts.assignments })) return false;
-      ctx.loader(this.caseQuery.visibleById).prime(caseId, facts.case);
-      ctx.loader(assignmentsByCaseId).prime(caseId, facts.assignments);
-      for (const a of facts.assignments) ctx.loader(assignmentById).prime(a.id, a);
-      for (const u of facts.units) ctx.loader(unitById).prime(u.id, u);
-      if (facts.actor) ctx.loader(userById).prime(facts.actor.id, facts.actor);
-      return true;
-    });
+  /**
+   * Readies a subscriber's context to resolve one event it was sent; called by the event's root field, so once
+   * per execution (once per audience where subscribers share one). A subscription keeps one context for its life:
+   * what its loaders hold from earlier events is forgotten, and while the event's facts are held they are primed,
+   * so that the event's fields resolve without a query. Only what the policy lets this viewer see is primed;
+   * anything else is loaded under the policy's SQL predicate as for any read.
+   */
+  prepare(ctx: RequestContext, eventKey: string, event: LiveCaseEvent): void {
+    ctx.resetLoaders();
+    const facts = this.facts.get(eventKey)?.now;
+    const scope = this.caseAccess.scopeNow(ctx);
+    if (!facts || facts instanceof Promise || !facts.case || scope instanceof Promise || !this.admits(scope, event, facts)) return;
+    const c = facts.case;
+    ctx.loader(this.caseQuery.visibleById).prime(c.id, c);
+    ctx.loader(assignmentsByCaseId).prime(c.id, facts.assignments);
+    for (const a of facts.assignments) ctx.loader(assignmentById).prime(a.id, a);
+    for (const u of facts.units) ctx.loader(unitById).prime(u.id, u);
+    if (facts.actor) ctx.loader(userById).prime(facts.actor.id, facts.actor);
+  }
+
+  /** The policy's decision for one viewer: on the published facts where they came with the event, else on the loaded ones. */
+  private admits(scope: CaseScope, event: LiveCaseEvent, facts: EventFacts): boolean {
+    if (!facts.case) return false;
+    if (!event.access) return mayReceiveCaseEvent(scope, event, facts.case, facts.assignments);
+    const decided = this.accessOf(event.access);
+    return mayReceiveCaseEvent(scope, event, decided.case, decided.assignments);
   }
 
   /** The published facts as the policy takes them, made once per event (the payload is shared by its subscribers). */
-  private accessOf(access: CaseAccessFacts): { case: CaseFacts; assignments: AssignmentFacts[] } {
+  private accessOf(access: CaseAccessFacts): Decided {
     let decided = this.decided.get(access);
     if (!decided) {
       decided = { case: access, assignments: access.assignments.map((a) => ({ ...a, status: a.status as AssignmentStatus })) };
       this.decided.set(access, decided);
     }
     return decided;
-  }
-
-  private allows(
-    scope: CaseScope,
-    event: { type: CaseEventType | null; assignmentId: string | null; officeClock?: boolean },
-    facts: { case: CaseFacts; assignments: AssignmentFacts[] },
-  ): boolean {
-    if (event.officeClock) return mayReceiveOfficeClockAlert(scope, facts.case);
-    return mayViewCase(scope, facts.case, facts.assignments) && mayViewCaseEvent(scope, event, facts.assignments);
   }
 
   /** The event's case, as loaded when deciding to deliver it. */
