@@ -1,5 +1,5 @@
 import { ASSIGN_CASE, REGISTER_CASE, letterInput } from './harness/case-fixtures';
-import { seedUser } from './harness/fixtures';
+import { CREATE_UNIT, seedUser, uniq } from './harness/fixtures';
 import { liveCounty } from './harness/live-county';
 import { closedWithin, type LiveSubscription } from './harness/ws-client';
 
@@ -103,5 +103,24 @@ describe('live events: one read per event, one decision per subscriber', () => {
     // a closed socket's subscription ends with an error; no event came after the first
     for (const sub of [subDisabled, subDemoted]) expect((await sub.drain(0)).filter((r) => r.data)).toEqual([]);
     expect(await closedWithin(kept.live, 0)).toBe('open');
+  });
+
+  it('serves an open subscription with the unit tree as it is now: a county congress created under the city is in the city’s reach at once', async () => {
+    const { t, p } = county;
+    const city = await subscriber(p.county.cityCongress, ['REGISTRAR']);
+    const sibling = await subscriber(p.county.congress, ['REGISTRAR']);
+    // an event first, so that both subscriptions have worked out their scopes before the tree changes
+    const { registerCase: before } = await p.registrar.ok(REGISTER_CASE, { input: letterInput() });
+    for (const sub of [city, sibling]) expect(await seen(sub)).toMatchObject({ type: 'REGISTERED', case: { id: before.id } });
+    const { createUnit } = await t.admin.ok(CREATE_UNIT, {
+      input: { code: `new-county-rd-${uniq()}`, name: '新设县人大常委会', kind: 'CONGRESS', level: 'COUNTY', parentId: p.county.cityCongress },
+    });
+    const u = await seedUser(t.admin, createUnit.id, ['REGISTRAR']);
+    const registrar = await t.login(u.username, u.password);
+    const { registerCase: c } = await registrar.ok(REGISTER_CASE, { input: letterInput() });
+    expect(await seen(city)).toMatchObject({ type: 'REGISTERED', case: { id: c.id } });
+    // the county beside it is not above it
+    expect(await sibling.drain(200)).toEqual([]);
+    for (const sub of [city, sibling]) sub.dispose();
   });
 });

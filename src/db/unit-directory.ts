@@ -16,6 +16,7 @@ interface Reader extends TransactionHolder {
  */
 export class UnitDirectory {
   private units?: Promise<Unit[]>;
+  private changes = 0;
   private readonly stops: Array<() => Promise<unknown>> = [];
 
   private listening = false;
@@ -40,6 +41,14 @@ export class UnitDirectory {
       })().catch((err: unknown) => this.logger.error({ err }, 'unit directory stopped listening'));
       this.stops.push(async () => stream.return?.());
     }
+  }
+
+  /**
+   * Counts the changes this instance has heard of, so that what is worked out from the tree and kept longer than a
+   * request (a live subscription's scope) can tell that it is out of date.
+   */
+  get generation(): number {
+    return this.changes;
   }
 
   /** Every unit; inside a transaction, as that transaction sees them. */
@@ -70,5 +79,6 @@ export class UnitDirectory {
 
   private forget(): void {
     this.units = undefined;
+    this.changes++;
   }
 }

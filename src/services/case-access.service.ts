@@ -32,7 +32,8 @@ import { forbidden, notFound } from '../errors/domain-error';
 import { assignmentsByCaseId } from '../loaders/case.loaders';
 import { Eventual } from '../context/eventual';
 
-const scopes = new WeakMap<RequestContext, Eventual<CaseScope>>();
+// with the unit tree's generation it was worked out from: a live subscription's context outlives changes to the tree
+const scopes = new WeakMap<RequestContext, { generation: number; scope: Eventual<CaseScope> }>();
 
 /**
  * The access policy (src/policy) applied to data: the SQL predicate for lists and reads, and the per-part
@@ -40,7 +41,7 @@ const scopes = new WeakMap<RequestContext, Eventual<CaseScope>>();
  * mutation find cases and their parts through here, so nobody reaches what the rules hide.
  */
 export class CaseAccessService {
-  /** The viewer's scope, computed once per request from the unit tree. */
+  /** The viewer's scope, computed once per request (or live subscription) from the unit tree, again after it changes. */
   scope(ctx: RequestContext): Promise<CaseScope> {
     return this.eventualScope(ctx).promise;
   }
@@ -51,13 +52,14 @@ export class CaseAccessService {
   }
 
   private eventualScope(ctx: RequestContext): Eventual<CaseScope> {
+    const generation = ctx.app.units.generation;
     let s = scopes.get(ctx);
-    if (!s) {
+    if (!s || s.generation !== generation) {
       const user = ctx.requireUser();
-      s = new Eventual(ctx.app.units.all(ctx).then((units) => caseScopeFor(user, units)));
+      s = { generation, scope: new Eventual(ctx.app.units.all(ctx).then((units) => caseScopeFor(user, units))) };
       scopes.set(ctx, s);
     }
-    return s;
+    return s.scope;
   }
 
   /** A query over the cases the viewer may see, aliased `c`. */
