@@ -62,6 +62,15 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
     await setStoredColumns(t, 'assignment', again.id, { dueAt: new Date(Date.now() + 1) });
     // answered a second time while the court still works on it: between the two replies the row alone cannot tell
     await reply(p.registrar, reopened.id);
+    // closed, reopened, transferred to the government, answered by it and closed again
+    const reclosed = track(await acceptedCase(p.registrar));
+    await reply(p.registrar, reclosed.id);
+    await p.registrar.ok(CLOSE, { id: reclosed.id });
+    await p.registrar.ok(REOPEN, { id: reclosed.id });
+    const review = await assign(reclosed.id, p.county.government, 'TRANSFER');
+    await p.government.ok(ACCEPT_ASSIGNMENT, { id: review.id });
+    await reply(p.government, reclosed.id);
+    await p.registrar.ok(CLOSE, { id: reclosed.id });
     // assigned, reported, approved, answered by the office and closed
     const done = track(await acceptedCase(p.registrar));
     const court = await assign(done.id, p.county.court, 'ASSIGN');

@@ -217,13 +217,16 @@ export class StatisticsService {
    * cannot decide, so that a year of a city's cases is one pass over an index. test/statistics-markers.e2e-spec.ts
    * holds the two forms equal over every case of a workflow, at every instant that matters.
    *
-   * - finished: a case never reopened (`reviewCount` 0) has at most one finishing event, and `CaseService.transition`
-   *   stamps its instant on `finishedAt` from the same clock reading, so the row decides; a reopened case asks its history.
+   * - finished: `CaseService.transition` stamps `finishedAt` with the finishing event's own instant when a case
+   *   finishes and clears it when the case is reopened, so a case with `finishedAt` at or before asOf has finished
+   *   then and not been reopened since: finished. Without that, a case never reopened (`reviewCount` 0) has had no
+   *   finishing event by asOf: not finished. Only a reopened case asks its history.
    * - replied: `lastRepliedAt` is the latest reply's instant (replies are never removed): none means no, one by asOf
    *   means yes; only a case last answered after asOf asks its replies.
-   * - overdue: a case finished by asOf and never reopened has no assignment left running (closing needs every
-   *   assignment delivered or ended, and declining or archiving comes before any is running), and one whose first
-   *   assignment (`firstAssignedAt`) came after asOf had none made, so only the others look at their assignments.
+   * - overdue: a case finished by asOf (by its row, as above) has no assignment left running (closing needs every
+   *   assignment delivered or ended, and declining or archiving comes before any is running, and nothing is assigned
+   *   until it is reopened), and one whose first assignment (`firstAssignedAt`) came after asOf had none made, so
+   *   only the others look at their assignments.
    */
   caseFacts(ctx: RequestContext, asOf: Date) {
     const meta = ctx.manager.connection;
@@ -237,7 +240,7 @@ export class StatisticsService {
       'AND (re.at > fe.at OR (re.at = fe.at AND re.seq > fe.seq))))';
     const replied = `EXISTS (SELECT 1 FROM ${replies} rp WHERE rp.caseId = c.id AND rp.repliedAt <= :stAsOf)`;
     const overdue = `EXISTS (SELECT 1 FROM ${assignments} oa WHERE oa.caseId = c.id AND ${deadline.overdue})`;
-    const finishedByRow = '(c.reviewCount = 0 AND c.finishedAt IS NOT NULL AND c.finishedAt <= :stAsOf)';
+    const finishedByRow = '(c.finishedAt IS NOT NULL AND c.finishedAt <= :stAsOf)';
     return {
       finished: { definition: finished, fast: `(${finishedByRow} OR (c.reviewCount > 0 AND ${finished}))` },
       replied: { definition: replied, fast: `(c.lastRepliedAt IS NOT NULL AND (c.lastRepliedAt <= :stAsOf OR ${replied}))` },

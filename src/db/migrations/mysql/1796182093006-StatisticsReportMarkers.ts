@@ -6,9 +6,9 @@ export class StatisticsReportMarkers1796182093006 implements MigrationInterface 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE \`petition_case\` ADD \`firstAssignedAt\` datetime(3) NULL`);
     // the statistics read two markers from the case row (StatisticsService.caseFacts): finishedAt, until now stamped
-    // a moment before its event, is aligned with the event's instant; firstAssignedAt is the earliest assignment
+    // a moment before its event, is aligned with the instant of the (last) finishing event; firstAssignedAt is the earliest assignment
     await queryRunner.query(
-      "UPDATE `petition_case` c SET c.`finishedAt` = (SELECT MIN(e.`at`) FROM `case_event` e WHERE e.`caseId` = c.`id` AND e.`type` IN ('CLOSED', 'DECLINED', 'ARCHIVED')) WHERE c.`reviewCount` = 0 AND c.`finishedAt` IS NOT NULL",
+      "UPDATE `petition_case` c SET c.`finishedAt` = (SELECT MAX(e.`at`) FROM `case_event` e WHERE e.`caseId` = c.`id` AND e.`type` IN ('CLOSED', 'DECLINED', 'ARCHIVED')) WHERE c.`finishedAt` IS NOT NULL",
     );
     await queryRunner.query('UPDATE `petition_case` c SET c.`firstAssignedAt` = (SELECT MIN(a.`assignedAt`) FROM `assignment` a WHERE a.`caseId` = c.`id`)');
     await queryRunner.query(`CREATE INDEX \`ix_assignment_case_report\` ON \`assignment\` (\`caseId\`, \`unitId\`, \`assignedAt\`, \`dueAt\`, \`deliveredAt\`, \`status\`, \`endedAt\`, \`pausedSince\`)`);

@@ -37,9 +37,9 @@ export class StatisticsReportMarkers1796182086422 implements MigrationInterface 
     await queryRunner.query(`CREATE INDEX "ix_assignment_case_report" ON "assignment" ("caseId", "unitId", "assignedAt", "dueAt", "deliveredAt", "status", "endedAt", "pausedSince") `);
     await queryRunner.query(`CREATE INDEX "ix_case_report" ON "petition_case" ("congressId", "receivedAt", "channel", "category", "personCount", "referredFromUnitId", "referredFromCaseId", "accusedUnitId", "reviewCount", "finishedAt", "lastRepliedAt", "firstAssignedAt", "intakeDueAt", "intakeDoneAt") `);
     // the statistics read two markers from the case row (StatisticsService.caseFacts): finishedAt, until now stamped
-    // a moment before its event, is aligned with the event's instant; firstAssignedAt is the earliest assignment
+    // a moment before its event, is aligned with the instant of the (last) finishing event; firstAssignedAt is the earliest assignment
     await queryRunner.query(
-      `UPDATE "petition_case" SET "finishedAt" = (SELECT MIN(e."at") FROM "case_event" e WHERE e."caseId" = "petition_case"."id" AND e."type" IN ('CLOSED', 'DECLINED', 'ARCHIVED')) WHERE "reviewCount" = 0 AND "finishedAt" IS NOT NULL`,
+      `UPDATE "petition_case" SET "finishedAt" = (SELECT MAX(e."at") FROM "case_event" e WHERE e."caseId" = "petition_case"."id" AND e."type" IN ('CLOSED', 'DECLINED', 'ARCHIVED')) WHERE "finishedAt" IS NOT NULL`,
     );
     await queryRunner.query(`UPDATE "petition_case" SET "firstAssignedAt" = (SELECT MIN(a."assignedAt") FROM "assignment" a WHERE a."caseId" = "petition_case"."id")`);
   }
