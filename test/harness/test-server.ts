@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import pino from 'pino';
 import { loadConfig, parseDatabaseUrl } from '../../src/config/config';
@@ -61,6 +61,9 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // servers of one test database share their events, as the instances of one deployment do; the other test files
+    // running beside them on the same Redis are other deployments, whose unit changes and events are not theirs
+    REDIS_CHANNEL_PREFIX: `test-${createHash('sha1').update(databaseUrl).digest('hex').slice(0, 12)}:`,
     JWT_SECRET: TEST_JWT_SECRET,
     PII_KEY: TEST_PII_KEY,
     ADMIN_USERNAME: ADMIN.username,
