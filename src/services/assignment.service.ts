@@ -112,10 +112,10 @@ export class AssignmentService {
     const detail = `${unit.name}（${input.mode === AssignmentMode.ASSIGN ? '交办' : '转办'}，${role === AssignmentRole.LEAD ? '主办' : '协办'}）`;
     // the first assignment's instant goes on the case row in the same versioned update, so concurrent first
     // assignments cannot both stamp it
-    const first = c.firstAssignedAt ? {} : { firstAssignedAt: now };
+    const first = c.firstAssignedAt ? undefined : { firstAssignedAt: now };
     if (action) await this.cases.transition(ctx, c, action, { event: CaseEventType.ASSIGNED, assignmentId: a.id, detail, patch: first });
     else {
-      if (!c.firstAssignedAt) await updateVersioned(ctx, Case, c, first);
+      if (first) await updateVersioned(ctx, Case, c, first);
       await this.caseEvents.record(ctx, { caseId: c.id, assignmentId: a.id, type: CaseEventType.ASSIGNED, detail });
     }
     return a;
