@@ -96,7 +96,13 @@ export class LoginThrottleService {
   private async claim(ctx: RequestContext, rule: ThrottleRule, key: string, now: Date): Promise<number | undefined> {
     return ctx.app.db.serialised(async () => {
       const repo = this.repo(ctx);
-      await repo.createQueryBuilder().insert().values({ key, failures: 0, windowStartedAt: now, lockedUntil: null }).orIgnore().execute();
+      if (ctx.app.db.engine === 'mysql') {
+        // not INSERT IGNORE: on an existing row it takes a shared lock, and three logins from one address holding it
+        // while each waits to update the row deadlock; ON DUPLICATE KEY UPDATE takes the exclusive lock at once
+        await repo.createQueryBuilder().insert().values({ key, failures: 0, windowStartedAt: now, lockedUntil: null }).orUpdate(['key'], ['key']).execute();
+      } else {
+        await repo.createQueryBuilder().insert().values({ key, failures: 0, windowStartedAt: now, lockedUntil: null }).orIgnore().execute();
+      }
       // a window or a lock that has run out starts afresh
       await repo
         .createQueryBuilder()
