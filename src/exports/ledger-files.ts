@@ -3,9 +3,6 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_MIME = 'text/csv; charset=utf-8';
-
 /**
  * Streams the ledger as a workbook: each row is committed as soon as it is written, so a year of cases never sits
  * in memory (shared strings off for the same reason).

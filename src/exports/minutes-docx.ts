@@ -1,9 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { MINUTES_HEADING } from '../domain/joint-meeting';
 
-/** The MIME type of a Word (.docx) document. */
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /** Body text in 仿宋, 14 pt (docx sizes are half-points); headings in 黑体 as official documents set them. */
 const BODY_FONT = '仿宋';
 const HEADING_FONT = '黑体';

@@ -5,10 +5,19 @@ import { bearerToken } from '../auth/token.service';
 import { RequestContext } from '../context/request-context';
 import { ErrorCode } from '../errors/error-code';
 import { mapError } from '../errors/error-mapper';
-import { CSV_MIME, XLSX_MIME, writeLedgerCsv, writeLedgerXlsx } from '../exports/ledger-files';
-import { bulletinDocx } from '../exports/bulletin-docx';
-import { DOCX_MIME, minutesDocx } from '../exports/minutes-docx';
-import { flashReportDocx } from '../exports/flash-report-docx';
+
+// The writers bring the Word and Excel libraries, about 40 MB of resident memory that an instance serving only lists,
+// reads and pushes never uses (BENCHMARKS.md, "Soak"): each is loaded by the first export that needs it.
+const writers = {
+  ledger: () => require('../exports/ledger-files') as typeof import('../exports/ledger-files'),
+  bulletin: () => require('../exports/bulletin-docx') as typeof import('../exports/bulletin-docx'),
+  minutes: () => require('../exports/minutes-docx') as typeof import('../exports/minutes-docx'),
+  flashReport: () => require('../exports/flash-report-docx') as typeof import('../exports/flash-report-docx'),
+};
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_MIME = 'text/csv; charset=utf-8';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -44,7 +53,7 @@ export function exportRoutes(runtime: AppRuntime): Router {
     try {
       const ctx = await context(req);
       const { title, minutes } = await runtime.services.meetings.concludedMinutes(ctx, req.params.id);
-      const body = await minutesDocx(minutes);
+      const body = await writers.minutes().minutesDocx(minutes);
       res.set({ 'Content-Type': DOCX_MIME, 'Content-Disposition': attachment(`${title}纪要.docx`, 'minutes.docx'), 'Cache-Control': 'no-store' });
       res.send(body);
     } catch (err) {
@@ -57,7 +66,7 @@ export function exportRoutes(runtime: AppRuntime): Router {
     try {
       const ctx = await context(req);
       const sheet = await runtime.services.flashReports.sheet(ctx, req.params.caseId);
-      const body = await flashReportDocx(sheet, runtime.config.officeTimeZone);
+      const body = await writers.flashReport().flashReportDocx(sheet, runtime.config.officeTimeZone);
       res.set({ 'Content-Type': DOCX_MIME, 'Content-Disposition': attachment(`信访快报${sheet.serialNo}.docx`, 'flash-report.docx'), 'Cache-Control': 'no-store' });
       res.send(body);
     } catch (err) {
@@ -77,7 +86,7 @@ export function exportRoutes(runtime: AppRuntime): Router {
         quarter: quarter ? Number(quarter) : null,
         unitId: text(req.query.unitId) || null,
       });
-      const body = await bulletinDocx(bulletin, runtime.config.officeTimeZone);
+      const body = await writers.bulletin().bulletinDocx(bulletin, runtime.config.officeTimeZone);
       res.set({ 'Content-Type': DOCX_MIME, 'Content-Disposition': attachment(`${bulletin.title}.docx`, 'bulletin.docx'), 'Cache-Control': 'no-store' });
       res.send(body);
     } catch (err) {
@@ -98,8 +107,9 @@ export function exportRoutes(runtime: AppRuntime): Router {
           'Cache-Control': 'no-store',
         });
         started = true;
-        if (format === 'xlsx') await writeLedgerXlsx(res, '电子台帐', ledger.header, ledger.rows);
-        else await writeLedgerCsv(res, ledger.header, ledger.rows);
+        const files = writers.ledger();
+        if (format === 'xlsx') await files.writeLedgerXlsx(res, '电子台帐', ledger.header, ledger.rows);
+        else await files.writeLedgerCsv(res, ledger.header, ledger.rows);
       });
     } catch (err) {
       if (!started) return refuse(req, res, err);
