@@ -1,4 +1,6 @@
 import { RequestContext } from '../src/context/request-context';
+import { addCalendarDays, localDateOf } from '../src/domain/office-time';
+import { User } from '../src/entities/user.entity';
 import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople, setStoredColumns, type CountyPeople } from './harness/case-fixtures';
 import { createTestServer, ENGINE, type TestServer } from './harness/test-server';
 
@@ -11,12 +13,13 @@ const ACCEPT_ASSIGNMENT = 'mutation($id: ID!) { acceptAssignment(id: $id) { id }
 const REPORT = 'mutation($i: ReportResultInput!) { reportResult(input: $i) { id } }';
 const REVIEW = 'mutation($id: ID!) { reviewResult(assignmentId: $id, approve: true) { id status } }';
 
-type Fact = 'finished' | 'replied' | 'overdue';
-const FACTS: Fact[] = ['finished', 'replied', 'overdue'];
+type Fact = 'finished' | 'replied';
+const FACTS: Fact[] = ['finished', 'replied'];
 
 /**
- * Statistics count "finished", "replied" and "overdue" at asOf from markers on the case row, asking the history only
- * where the row cannot decide (StatisticsService.caseFacts). Both forms must answer alike: cases are taken through
+ * Statistics count "finished" and "replied" at asOf from markers on the case row, asking the history only where the
+ * row cannot decide (StatisticsService.caseFacts), and "overdue" from the assignments' side, each case once at its
+ * first overdue assignment (StatisticsService.plan). Each must answer as the definition does: cases are taken through
  * the workflow by the API — declined, archived, answered and closed, closed and reopened and assigned again, overdue
  * — and every case is judged by both forms at each instant its history changed, a millisecond either side of it,
  * and in the future, on this run's engine.
@@ -28,8 +31,8 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
 
   const reply = (client: CountyPeople['registrar'], caseId: string) =>
     client.ok(REPLY, { i: { caseId, body: '经了解，现答复如下：已依法处理。', method: 'WRITTEN', outcome: 'EXPLAINED' } });
-  const assign = async (caseId: string, unitId: string, mode: 'ASSIGN' | 'TRANSFER') =>
-    (await p.registrar.ok(ASSIGN_CASE, { input: { caseId, unitId, mode, dueInDays: 15 } })).assignCase as { id: string };
+  const assign = async (caseId: string, unitId: string, mode: 'ASSIGN' | 'TRANSFER', role: 'LEAD' | 'ASSIST' = 'LEAD') =>
+    (await p.registrar.ok(ASSIGN_CASE, { input: { caseId, unitId, mode, role, dueInDays: 15 } })).assignCase as { id: string };
 
   beforeAll(async () => {
     t = await createTestServer();
@@ -50,6 +53,14 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
     const lateAssignedAt = new Date(Date.now() - 40 * 86_400_000);
     await setStoredColumns(t, 'assignment', late.id, { assignedAt: lateAssignedAt, dueAt: new Date(Date.now() - 20 * 86_400_000) });
     await setStoredColumns(t, 'petition_case', overdue.id, { firstAssignedAt: lateAssignedAt });
+    // received in an earlier month, assigned to the court with the government assisting, both past due: one overdue
+    // case with two overdue assignments
+    const twice = track(await acceptedCase(p.registrar));
+    for (const [unit, role] of [[p.county.court, 'LEAD'], [p.county.government, 'ASSIST']] as const) {
+      const a = await assign(twice.id, unit, 'ASSIGN', role);
+      await setStoredColumns(t, 'assignment', a.id, { assignedAt: lateAssignedAt, dueAt: new Date(Date.now() - 10 * 86_400_000) });
+    }
+    await setStoredColumns(t, 'petition_case', twice.id, { receivedAt: new Date(lateAssignedAt.getTime() - 86_400_000), firstAssignedAt: lateAssignedAt });
     // transferred to the government, which answers; closed, reopened, assigned again to the court, answered again by
     // the office, and overdue again
     const reopened = track(await acceptedCase(p.registrar));
@@ -117,10 +128,10 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
     expect(rows.filter((r) => r.earliest != null).length).toBeGreaterThan(0);
   });
 
-  it('gives the same finished, replied and overdue for every case at every instant its history changed', async () => {
+  it('gives the same finished and replied for every case at every instant its history changed', async () => {
     const runtime = t.server.runtime;
     const ctx = new RequestContext(runtime, {}, 'statistics-markers', 'local', runtime.logger);
-    const seen: Record<Fact, Set<number>> = { finished: new Set(), replied: new Set(), overdue: new Set() };
+    const seen: Record<Fact, Set<number>> = { finished: new Set(), replied: new Set() };
     const asOfs = await instants();
     expect(asOfs.length).toBeGreaterThan(30);
     for (const asOf of asOfs) {
@@ -141,5 +152,33 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
     }
     // the workflow above makes each fact both true and false somewhere, so the comparison is not between zeros
     for (const f of FACTS) expect([...seen[f]].sort()).toEqual([0, 1]);
+  });
+
+  it('counts every case overdue by the definition once, from the per-unit statements, at every instant', async () => {
+    const runtime = t.server.runtime;
+    const user = await runtime.db.dataSource.getRepository(User).findOneByOrFail({ id: p.leaderId });
+    const ctx = new RequestContext(runtime, { user }, 'statistics-markers', 'local', runtime.logger);
+    const statistics = runtime.services.statistics;
+    const report = await runtime.services.caseAccess.reportScope(ctx, null);
+    // from the month the letters were received (letterInput) to the end of this month: the per-unit statements come
+    // in two halves, and the case received 41 days ago is in the second, the others in the first
+    const thisMonth = `${localDateOf(new Date(), runtime.config.officeTimeZone).slice(0, 7)}-01`;
+    const period = { from: '2026-01-01', to: `${addCalendarDays(thisMonth, 31).slice(0, 7)}-01` };
+    expect(statistics.plan(ctx, report, period, new Date()).byUnit).toHaveLength(2);
+    let most = { cases: 0, assignments: 0 };
+    let last: Array<Array<Record<string, unknown>>> = [];
+    for (const asOf of await instants()) {
+      const parts = await Promise.all(statistics.plan(ctx, report, period, asOf).byUnit.map((q) => q.getRawMany<Record<string, unknown>>()));
+      const sum = (column: string) => parts.flat().reduce((acc, r) => acc + Number(r[column]), 0);
+      const facts = statistics.caseFacts(ctx, asOf);
+      const definition = await statistics.periodCases(ctx, report, period, asOf).andWhere(facts.overdue.definition, facts.params).getCount();
+      expect({ asOf: asOf.toISOString(), overdue: sum('overdueCases') }).toEqual({ asOf: asOf.toISOString(), overdue: definition });
+      if (definition > most.cases) most = { cases: definition, assignments: sum('overdue') };
+      last = parts;
+    }
+    // at some instant several cases were overdue at once, one of them at two units
+    expect(most.cases).toBeGreaterThanOrEqual(2);
+    expect(most.assignments).toBeGreaterThan(most.cases);
+    expect(last.map((rows) => rows.length > 0)).toEqual([true, true]);
   });
 });

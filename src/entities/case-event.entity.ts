@@ -5,7 +5,9 @@ import { CaseEventType } from './case-enums';
 /** The audit trail and timeline of a case: one row per change, with actor, time and before/after. */
 @Entity({ name: 'case_event' })
 @Index('ix_case_event_case_at', ['caseId', 'at'])
-@Index('ix_case_event_case_type_at', ['caseId', 'type', 'at'])
+// with seq, "finished at asOf" of a reopened case (StatisticsService.caseFacts) reads its finishing and reopening
+// events from this index alone, without a table row per event
+@Index('ix_case_event_case_type_at_seq', ['caseId', 'type', 'at', 'seq'])
 export class CaseEventRecord extends UuidEntity {
   @Column({ type: 'varchar', length: 36 })
   caseId: string;

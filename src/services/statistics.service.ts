@@ -65,7 +65,7 @@ export class StatisticsService {
     const [groups, byUnit, allUnits] = await Promise.all([plan.grouped.getRawMany<Record<string, unknown>>(), this.byUnit(plan.byUnit), ctx.app.units.all(ctx)]);
 
     // at most (categories × months × channels × referred or not) groups; every figure is a sum over some of them
-    const totals = { received: 0, overdue: 0, intakeOverdue: 0 };
+    const totals = { received: 0, overdue: byUnit.overdueCases, intakeOverdue: 0 };
     const letters = { received: 0, closed: 0 };
     const referrals = { received: 0, closed: 0 };
     const visits = { batches: 0, persons: 0, replied: 0 };
@@ -80,7 +80,6 @@ export class StatisticsService {
     for (const g of groups) {
       const [received, closed] = [n(g.received), n(g.closed)];
       totals.received += received;
-      totals.overdue += n(g.overdue);
       totals.intakeOverdue += n(g.intakeOverdue);
       add(byCategory, String(g.category), received, closed);
       add(byMonth, String(g.month), received, closed);
@@ -113,7 +112,7 @@ export class StatisticsService {
         .map(([category, r]) => ({ category, ...r }))
         .sort((a, b) => b.received - a.received || a.category.localeCompare(b.category, 'zh-CN')),
       byMonth: months.map(({ month }) => ({ month, received: byMonth.get(month)?.received ?? 0, closed: byMonth.get(month)?.closed ?? 0 })),
-      byUnit: byUnit
+      byUnit: byUnit.units
         .filter((r) => units.has(r.unitId))
         .map((r) => ({ ...r, unit: units.get(r.unitId)! }))
         .sort((a, b) => b.assigned - a.assigned || a.unit.name.localeCompare(b.unit.name, 'zh-CN')),
@@ -122,16 +121,19 @@ export class StatisticsService {
   }
 
   /**
-   * The two aggregate queries the figures come from, built and not run: the period's cases grouped by category,
-   * month, channel and referred or not, with every fact summed per group (one pass over an index of the cases, the
-   * history asked only where the row cannot decide: `caseFacts`), and the assignments per unit. `compute` runs
-   * them; the benchmark runs the same SQL directly and explains it.
+   * The aggregate statements the figures come from, built and not run: the period's cases grouped by category,
+   * month, channel and referred or not, with every case fact summed per group (one pass over an index of the cases,
+   * the history asked only where the row cannot decide: `caseFacts`), and the assignments per unit with the overdue
+   * cases (`unitFacts`). A period of two months or more has its per-unit statement in two halves at a month
+   * boundary: the look-up of each case's assignments is most of a long report, and two statements over disjoint
+   * cases keep both of a database server's cores on it while the grouped one runs. `compute` runs them all at
+   * once; the benchmark runs the same SQL directly and explains it.
    */
   plan(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date) {
     const months = periodMonths(period, this.officeTimeZone);
     const rows = this.periodFacts(ctx, report, period, asOf, months);
-    const sum = (cond: string) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
-    const d = deadlineAtSql('a', asOf);
+    const middle = months.length >= 2 ? `${months[Math.floor(months.length / 2)].month}-01` : null;
+    const parts = middle ? [{ from: period.from, to: middle }, { from: middle, to: period.to }] : [period];
     return {
       // each case fact is summed once per group: the letters, visits and referrals are groups of channels, told
       // apart by `compute`
@@ -147,26 +149,41 @@ export class StatisticsService {
         .addSelect('SUM(x.finished)', 'closed')
         .addSelect('SUM(x.personCount)', 'persons')
         .addSelect('SUM(x.replied)', 'replied')
-        .addSelect('SUM(x.overdue)', 'overdue')
         .addSelect('SUM(x.intakeOverdue)', 'intakeOverdue')
         .groupBy('x.category')
         .addGroupBy('x.month')
         .addGroupBy('x.channel')
         .addGroupBy('x.referred'),
-      // assignments on the period's cases, per unit: made, delivered on time, delivered at all, overdue — at asOf
-      byUnit: this.periodCases(ctx, report, period, asOf)
+      byUnit: parts.map((part) => this.unitFacts(ctx, report, part, asOf)),
+    };
+  }
+
+  /**
+   * The assignments on a period's cases, per unit, at asOf: made, delivered on time, delivered at all, overdue; and
+   * `overdueCases`, the cases with an assignment overdue at asOf (DESIGN.md's case-level `overdue`), each counted at
+   * its overdue assignment with the lowest id, so that the rows add up to it whatever the units. Only an overdue
+   * assignment asks for its case's other assignments.
+   */
+  private unitFacts(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date) {
+    const sum = (cond: string) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+    const d = deadlineAtSql('a', asOf);
+    const assignments = ctx.manager.connection.getMetadata(Assignment).tableName;
+    const earlierOverdue = `EXISTS (SELECT 1 FROM ${assignments} oa WHERE oa.caseId = a.caseId AND oa.id < a.id AND ${deadlineAtSql('oa', asOf).overdue})`;
+    return (
+      this.periodCases(ctx, report, period, asOf)
         .innerJoin(Assignment, 'a', 'a.caseId = c.id')
         .select('a.unitId', 'unitId')
         .addSelect(sum(d.made), 'assigned')
         .addSelect(sum(d.onTime), 'onTime')
         .addSelect(sum(d.delivered), 'delivered')
         .addSelect(sum(d.overdue), 'overdue')
+        .addSelect(sum(`${d.overdue} AND NOT ${earlierOverdue}`), 'overdueCases')
         // a case's assignments made by asOf exist only if its first one was: the others need no look-up
         .andWhere('c.firstAssignedAt <= :dsAsOf')
         .andWhere(d.made)
         .setParameters(d.params)
-        .groupBy('a.unitId'),
-    };
+        .groupBy('a.unitId')
+    );
   }
 
   /** Cases received per category in a period (the trailing year a bulletin compares its leading categories with). */
@@ -211,11 +228,12 @@ export class StatisticsService {
   }
 
   /**
-   * The three facts of a period case that depend on its history, each as SQL over the case aliased `c` judged at
-   * `:stAsOf` (plus `params`), in two forms: `definition` is DESIGN.md's wording over the event history, replies and
-   * assignments; `fast` reads markers the services keep on the case row and asks the history only where the row
-   * cannot decide, so that a year of a city's cases is one pass over an index. test/statistics-markers.e2e-spec.ts
-   * holds the two forms equal over every case of a workflow, at every instant that matters.
+   * The facts of a period case that depend on its history, as SQL over the case aliased `c` judged at `:stAsOf`
+   * (plus `params`). `definition` is DESIGN.md's wording over the event history, replies and assignments. Finished
+   * and replied also have a `fast` form that reads markers the services keep on the case row and asks the history
+   * only where the row cannot decide, so that a year of a city's cases is one pass over an index; overdue is counted
+   * from the assignments' side instead (`unitFacts`). test/statistics-markers.e2e-spec.ts holds the fast forms and
+   * the overdue count equal to the definitions over every case of a workflow, at every instant that matters.
    *
    * - finished: `CaseService.transition` stamps `finishedAt` with the finishing event's own instant when a case
    *   finishes and clears it when the case is reopened, so a case with `finishedAt` at or before asOf has finished
@@ -223,10 +241,6 @@ export class StatisticsService {
    *   finishing event by asOf: not finished. Only a reopened case asks its history.
    * - replied: `lastRepliedAt` is the latest reply's instant (replies are never removed): none means no, one by asOf
    *   means yes; only a case last answered after asOf asks its replies.
-   * - overdue: a case finished by asOf (by its row, as above) has no assignment left running (closing needs every
-   *   assignment delivered or ended, and declining or archiving comes before any is running, and nothing is assigned
-   *   until it is reopened), and one whose first assignment (`firstAssignedAt`) came after asOf had none made, so
-   *   only the others look at their assignments.
    */
   caseFacts(ctx: RequestContext, asOf: Date) {
     const meta = ctx.manager.connection;
@@ -244,7 +258,7 @@ export class StatisticsService {
     return {
       finished: { definition: finished, fast: `(${finishedByRow} OR (c.reviewCount > 0 AND ${finished}))` },
       replied: { definition: replied, fast: `(c.lastRepliedAt IS NOT NULL AND (c.lastRepliedAt <= :stAsOf OR ${replied}))` },
-      overdue: { definition: overdue, fast: `(NOT ${finishedByRow} AND c.firstAssignedAt <= :stAsOf AND ${overdue})` },
+      overdue: { definition: overdue },
       params: { stAsOf: asOf, ...deadline.params },
     };
   }
@@ -263,17 +277,34 @@ export class StatisticsService {
       .addSelect(month, 'month')
       .addSelect(flag(facts.finished.fast), 'finished')
       .addSelect(flag(facts.replied.fast), 'replied')
-      .addSelect(flag(facts.overdue.fast), 'overdue')
       .addSelect(flag(intakeOverdueAtSql('c')), 'intakeOverdue')
       .setParameters({ ...facts.params, ...Object.fromEntries(months.map((m, i) => [`stMonth${i}`, m.endsAt])) });
   }
 
-  private async byUnit(query: SelectQueryBuilder<Case>) {
-    const rows = await query.getRawMany<Record<string, unknown>>();
-    return rows.map((r) => {
-      const reportedOnTime = n(r.onTime);
-      const overdue = n(r.overdue);
-      return { unitId: String(r.unitId), assigned: n(r.assigned), reportedOnTime, overdue, onTimeRate: rate(reportedOnTime, n(r.delivered) + overdue) };
-    });
+  /** The per-unit rows of every part of the period, added up unit by unit, and the overdue cases of them all. */
+  private async byUnit(parts: Array<SelectQueryBuilder<Case>>) {
+    const units = new Map<string, { assigned: number; onTime: number; delivered: number; overdue: number }>();
+    let overdueCases = 0;
+    for (const rows of await Promise.all(parts.map((q) => q.getRawMany<Record<string, unknown>>()))) {
+      for (const r of rows) {
+        const unit = units.get(String(r.unitId)) ?? { assigned: 0, onTime: 0, delivered: 0, overdue: 0 };
+        unit.assigned += n(r.assigned);
+        unit.onTime += n(r.onTime);
+        unit.delivered += n(r.delivered);
+        unit.overdue += n(r.overdue);
+        units.set(String(r.unitId), unit);
+        overdueCases += n(r.overdueCases);
+      }
+    }
+    return {
+      overdueCases,
+      units: [...units].map(([unitId, r]) => ({
+        unitId,
+        assigned: r.assigned,
+        reportedOnTime: r.onTime,
+        overdue: r.overdue,
+        onTimeRate: rate(r.onTime, r.delivered + r.overdue),
+      })),
+    };
   }
 }
