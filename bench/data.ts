@@ -139,6 +139,8 @@ async function main(): Promise<void> {
           assignments.push({
             id: assignmentId,
             caseId: id,
+            caseCongressId: county.congress,
+            caseReceivedAt: receivedAt,
             unitId: county.units[Math.floor(rnd() * county.units.length)],
             mode,
             role: AssignmentRole.LEAD,

@@ -164,14 +164,17 @@ ${rows.join('\n')}
 
 **时间花在哪里 / where the time goes.** 两者之比接近 1：耗时几乎全在 SQL 本身。分组查询按 \`ix_case_report\`（本级人大、收到时间及统计所需各列）
 做索引范围扫描，不读表行；“截至 asOf 已办结”“已答复”由案件行上的标记判断，只有曾复查的件与 asOf 之后才答复的件才查事件史与答复
-（事件史只读 \`ix_case_event_case_type_at_seq\`）。按单位的查询对期间每一件在 \`ix_assignment_case_report\` 上查一次交办，顺带数出超期件
-（每件只在其 id 最小的超期交办上计一次），这是城市一年最大的一块；期间两个月以上时它分成前后两半，与分组查询同时执行。
+（事件史只读 \`ix_case_event_case_type_at_seq\`）。按单位的查询直接按交办上所带的案件人大与收到时间做 \`ix_assignment_report\` 的范围扫描，
+不逐件查找；范围内却不计入的少数案件（访问策略排除的、批转下级的副本）先按 \`periodCases\` 的同一条件取出一次再剔除；超期件每件只在其
+id 最小的超期交办上计一次。期间两个月以上时按单位的查询分成前后两半，与分组查询同时执行。
 The ratio is close to 1: the time is the SQL's. The grouped query is a range of \`ix_case_report\` (congress, receipt and
 every column the figures read) without table rows; "finished" and "replied" at asOf come from markers on the case row,
 the history asked only for reopened cases (from \`ix_case_event_case_type_at_seq\` alone) and cases last answered after
-asOf. The per-unit query looks up each period case's assignments in \`ix_assignment_case_report\` and counts the overdue
-cases on the way (each at its overdue assignment with the lowest id): the largest part of a city's year. A period of two
-months or more has it in two halves, run beside the grouped query.
+asOf. The per-unit query is a range of \`ix_assignment_report\`, by the case's congress and receipt that each assignment
+carries, with no look-up per case; the few cases of the range that the report leaves out (the policy's exclusions,
+lower copies of a referred petition) are gathered once by \`periodCases\`'s own condition and dropped, and each overdue
+case is counted at its overdue assignment with the lowest id. A period of two months or more has the per-unit query in
+two halves, run beside the grouped one.
 
 GraphQL：经 HTTP 请求 \`/graphql\` 的完整往返（令牌校验、范围判断、聚合查询、组装结果与报表用语）。直接 SQL：同一服务生成的全部
 聚合 SQL（\`StatisticsService.plan\`），用 mysql2 连接池并发执行，不含 HTTP 与 GraphQL。

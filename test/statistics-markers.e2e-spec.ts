@@ -56,11 +56,12 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
     // received in an earlier month, assigned to the court with the government assisting, both past due: one overdue
     // case with two overdue assignments
     const twice = track(await acceptedCase(p.registrar));
+    await setStoredColumns(t, 'petition_case', twice.id, { receivedAt: new Date(lateAssignedAt.getTime() - 86_400_000) });
     for (const [unit, role] of [[p.county.court, 'LEAD'], [p.county.government, 'ASSIST']] as const) {
       const a = await assign(twice.id, unit, 'ASSIGN', role);
       await setStoredColumns(t, 'assignment', a.id, { assignedAt: lateAssignedAt, dueAt: new Date(Date.now() - 10 * 86_400_000) });
     }
-    await setStoredColumns(t, 'petition_case', twice.id, { receivedAt: new Date(lateAssignedAt.getTime() - 86_400_000), firstAssignedAt: lateAssignedAt });
+    await setStoredColumns(t, 'petition_case', twice.id, { firstAssignedAt: lateAssignedAt });
     // transferred to the government, which answers; closed, reopened, assigned again to the court, answered again by
     // the office, and overdue again
     const reopened = track(await acceptedCase(p.registrar));
@@ -126,6 +127,21 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
     expect(rows.map((r) => ({ id: r.id, marker: instant(r.marker) }))).toEqual(rows.map((r) => ({ id: r.id, marker: instant(r.earliest) })));
     expect(rows.filter((r) => r.earliest == null).length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.earliest != null).length).toBeGreaterThan(0);
+  });
+
+  it("copies each case's congress and receipt onto every assignment made on it", async () => {
+    const rows = await t.server.runtime.db.dataSource
+      .createQueryBuilder()
+      .from('assignment', 'a')
+      .innerJoin('petition_case', 'c', 'c.id = a.caseId')
+      .select(['a.id AS id', 'a.caseCongressId AS copiedCongress', 'c.congressId AS congress', 'a.caseReceivedAt AS copiedReceipt', 'c.receivedAt AS receipt'])
+      .where('c.id IN (:...ids)', { ids: caseIds })
+      .getRawMany<Record<string, unknown>>();
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    const instant = (v: unknown) => new Date(ENGINE === 'sqlite' ? `${String(v).replace(' ', 'T')}Z` : (v as Date)).toISOString();
+    expect(rows.map((r) => ({ id: r.id, congress: r.copiedCongress, receipt: instant(r.copiedReceipt) }))).toEqual(
+      rows.map((r) => ({ id: r.id, congress: r.congress, receipt: instant(r.receipt) })),
+    );
   });
 
   it('gives the same finished and replied for every case at every instant its history changed', async () => {

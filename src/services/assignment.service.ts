@@ -89,6 +89,8 @@ export class AssignmentService {
     const a = await repo.save(
       repo.create({
         caseId: c.id,
+        caseCongressId: c.congressId,
+        caseReceivedAt: c.receivedAt,
         unitId: unit.id,
         mode: input.mode,
         role,

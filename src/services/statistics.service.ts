@@ -125,9 +125,8 @@ export class StatisticsService {
    * month, channel and referred or not, with every case fact summed per group (one pass over an index of the cases,
    * the history asked only where the row cannot decide: `caseFacts`), and the assignments per unit with the overdue
    * cases (`unitFacts`). A period of two months or more has its per-unit statement in two halves at a month
-   * boundary: the look-up of each case's assignments is most of a long report, and two statements over disjoint
-   * cases keep both of a database server's cores on it while the grouped one runs. `compute` runs them all at
-   * once; the benchmark runs the same SQL directly and explains it.
+   * boundary, so that a long report keeps both of a database server's cores busy while the grouped one runs.
+   * `compute` runs them all at once; the benchmark runs the same SQL directly and explains it.
    */
   plan(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date) {
     const months = periodMonths(period, this.officeTimeZone);
@@ -163,27 +162,38 @@ export class StatisticsService {
    * `overdueCases`, the cases with an assignment overdue at asOf (DESIGN.md's case-level `overdue`), each counted at
    * its overdue assignment with the lowest id, so that the rows add up to it whatever the units. Only an overdue
    * assignment asks for its case's other assignments.
+   *
+   * The assignments are read from one range of `ix_assignment_report`, by the case's congress and receipt that each
+   * assignment carries (copied when it is made; neither ever changes), not by a look-up per case. The period's cases
+   * in the scope's congresses that `periodCases` nonetheless leaves out (the policy's exclusions, lower copies of a
+   * referred petition) are few: they are gathered once, by `periodCases`'s own condition, and their assignments
+   * dropped. DISTINCT keeps MySQL from folding that set back into a look-up per assignment.
    */
   private unitFacts(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date) {
     const sum = (cond: string) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
     const d = deadlineAtSql('a', asOf);
-    const assignments = ctx.manager.connection.getMetadata(Assignment).tableName;
+    const meta = ctx.manager.connection;
+    const assignments = meta.getMetadata(Assignment).tableName;
+    const inPeriod = this.periodCaseCondition(ctx, report, period, asOf);
+    const leftOut =
+      `(SELECT DISTINCT c.id AS id FROM ${meta.getMetadata(Case).tableName} c ` +
+      `WHERE c.congressId IN (:...stScope) AND c.receivedAt >= :stFrom AND c.receivedAt < :stTo AND (${inPeriod.where}) IS NOT TRUE)`;
     const earlierOverdue = `EXISTS (SELECT 1 FROM ${assignments} oa WHERE oa.caseId = a.caseId AND oa.id < a.id AND ${deadlineAtSql('oa', asOf).overdue})`;
-    return (
-      this.periodCases(ctx, report, period, asOf)
-        .innerJoin(Assignment, 'a', 'a.caseId = c.id')
-        .select('a.unitId', 'unitId')
-        .addSelect(sum(d.made), 'assigned')
-        .addSelect(sum(d.onTime), 'onTime')
-        .addSelect(sum(d.delivered), 'delivered')
-        .addSelect(sum(d.overdue), 'overdue')
-        .addSelect(sum(`${d.overdue} AND NOT ${earlierOverdue}`), 'overdueCases')
-        // a case's assignments made by asOf exist only if its first one was: the others need no look-up
-        .andWhere('c.firstAssignedAt <= :dsAsOf')
-        .andWhere(d.made)
-        .setParameters(d.params)
-        .groupBy('a.unitId')
-    );
+    return ctx.manager
+      .createQueryBuilder()
+      .from(Assignment, 'a')
+      .leftJoin(leftOut, 'x', 'x.id = a.caseId')
+      .select('a.unitId', 'unitId')
+      .addSelect(sum(d.made), 'assigned')
+      .addSelect(sum(d.onTime), 'onTime')
+      .addSelect(sum(d.delivered), 'delivered')
+      .addSelect(sum(d.overdue), 'overdue')
+      .addSelect(sum(`${d.overdue} AND NOT ${earlierOverdue}`), 'overdueCases')
+      .where('a.caseCongressId IN (:...stScope) AND a.caseReceivedAt >= :stFrom AND a.caseReceivedAt < :stTo AND a.caseReceivedAt <= :stAsOf')
+      .andWhere(d.made)
+      .andWhere('x.id IS NULL')
+      .setParameters({ ...inPeriod.params, ...d.params })
+      .groupBy('a.unitId');
   }
 
   /** Cases received per category in a period (the trailing year a bulletin compares its leading categories with). */
@@ -202,20 +212,27 @@ export class StatisticsService {
    * counted once — a lower congress's copy made by `referCase` drops out wherever the upper case is in scope.
    */
   periodCases(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date): SelectQueryBuilder<Case> {
+    const { where, params } = this.periodCaseCondition(ctx, report, period, asOf);
+    return ctx.repo(Case).createQueryBuilder('c').where(where, params);
+  }
+
+  /** `periodCases`'s condition over a case aliased `c`, with its parameters. */
+  private periodCaseCondition(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date): { where: string; params: Record<string, unknown> } {
     const caseTable = ctx.manager.connection.getMetadata(Case).tableName;
     const { where, params } = caseVisibilitySql(reportCaseScope(report), 'c', ctx.manager.connection.getMetadata(Assignment).tableName, 'rp');
-    return ctx
-      .repo(Case)
-      .createQueryBuilder('c')
-      .where('c.receivedAt >= :stFrom AND c.receivedAt < :stTo AND c.receivedAt <= :stAsOf', {
+    return {
+      where:
+        '(c.receivedAt >= :stFrom AND c.receivedAt < :stTo AND c.receivedAt <= :stAsOf) ' +
+        `AND (${where}) ` +
+        `AND (c.referredFromCaseId IS NULL OR NOT EXISTS (SELECT 1 FROM ${caseTable} up WHERE up.id = c.referredFromCaseId AND up.congressId IN (:...stScope)))`,
+      params: {
+        ...params,
         stFrom: startOfLocalDay(period.from, this.officeTimeZone),
         stTo: startOfLocalDay(period.to, this.officeTimeZone),
         stAsOf: asOf,
-      })
-      .andWhere(where, params)
-      .andWhere(`(c.referredFromCaseId IS NULL OR NOT EXISTS (SELECT 1 FROM ${caseTable} up WHERE up.id = c.referredFromCaseId AND up.congressId IN (:...stScope)))`, {
         stScope: report.congressIds,
-      });
+      },
+    };
   }
 
   /**
@@ -282,7 +299,7 @@ export class StatisticsService {
   }
 
   /** The per-unit rows of every part of the period, added up unit by unit, and the overdue cases of them all. */
-  private async byUnit(parts: Array<SelectQueryBuilder<Case>>) {
+  private async byUnit(parts: Array<SelectQueryBuilder<Assignment>>) {
     const units = new Map<string, { assigned: number; onTime: number; delivered: number; overdue: number }>();
     let overdueCases = 0;
     for (const rows of await Promise.all(parts.map((q) => q.getRawMany<Record<string, unknown>>()))) {
