@@ -50,9 +50,11 @@ describe(`one rule, two forms (${ENGINE})`, () => {
     ...units.map((unitId): CaseScope => ({ kind: 'unit', unitId })),
     { kind: 'none' },
   ];
-  const anAssignment = (caseId: string, unitId: string, status: AssignmentStatus, extra: Partial<Assignment> = {}): Partial<Assignment> => ({
+  const anAssignment = (c: Partial<Case>, unitId: string, status: AssignmentStatus, extra: Partial<Assignment> = {}): Partial<Assignment> => ({
     id: randomUUID(),
-    caseId,
+    caseId: c.id,
+    caseCongressId: c.congressId,
+    caseReceivedAt: c.receivedAt,
     unitId,
     status,
     mode: AssignmentMode.ASSIGN,
@@ -78,7 +80,7 @@ describe(`one rule, two forms (${ENGINE})`, () => {
           for (const unit of [court, proc]) {
             const c = aCase(congress, accused);
             cases.push(c);
-            for (const s of statuses) assignments.push(anAssignment(c.id!, unit, s));
+            for (const s of statuses) assignments.push(anAssignment(c, unit, s));
           }
         }
       }
@@ -133,7 +135,7 @@ describe(`one rule, two forms (${ENGINE})`, () => {
         const c = aCase(congress, accused);
         cases.push(c);
         // a case the court handles: its flash reports still never reach the court
-        assignments.push(anAssignment(c.id!, court, AssignmentStatus.IN_PROGRESS));
+        assignments.push(anAssignment(c, court, AssignmentStatus.IN_PROGRESS));
       }
     }
     await ds().getRepository(Case).insert(cases as Case[]);
@@ -179,7 +181,7 @@ describe(`one rule, two forms (${ENGINE})`, () => {
       ['cancelled after its due date', { status: AssignmentStatus.CANCELLED, dueAt: past, endedAt: NOW }],
       ['objected', { status: AssignmentStatus.OBJECTED, dueAt: far, endedAt: NOW }],
     ];
-    const rows = variants.map(([, v]) => anAssignment(c.id!, unit, v.status!, v));
+    const rows = variants.map(([, v]) => anAssignment(c, unit, v.status!, v));
     await ds().getRepository(Assignment).insert(rows as Assignment[]);
     const stored = await ds().getRepository(Assignment).findBy({ caseId: c.id! });
 
