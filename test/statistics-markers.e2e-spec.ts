@@ -14,6 +14,9 @@ const REPORT = 'mutation($i: ReportResultInput!) { reportResult(input: $i) { id 
 const REVIEW = 'mutation($id: ID!) { reviewResult(assignmentId: $id, approve: true) { id status } }';
 
 type Fact = 'finished' | 'replied';
+
+/** An instant as read back raw from this run's engine: SQLite keeps UTC text without a zone, MySQL gives a Date. */
+const storedInstant = (v: unknown): string | null => (v == null ? null : new Date(ENGINE === 'sqlite' ? `${String(v).replace(' ', 'T')}Z` : (v as Date)).toISOString());
 const FACTS: Fact[] = ['finished', 'replied'];
 
 /**
@@ -107,7 +110,7 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
       ...(await Promise.all(['assignedAt', 'dueAt', 'deliveredAt', 'endedAt'].map((column) =>
         ds.createQueryBuilder().select(`a.${column}`, 'at').from('assignment', 'a').where(`a.caseId IN (${ids}) AND a.${column} IS NOT NULL`, params).getRawMany(),
       ))).flat(),
-    ].map((r) => new Date(ENGINE === 'sqlite' ? `${String(r.at).replace(' ', 'T')}Z` : r.at).getTime());
+    ].map((r) => new Date(storedInstant(r.at)!).getTime());
     const at = new Set<number>([Date.now() + 100 * 86_400_000]);
     for (const ms of times) for (const d of [-1, 0, 1]) at.add(ms + d);
     return [...at].sort((a, b) => a - b).map((ms) => new Date(ms));
@@ -123,8 +126,7 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
       .addSelect('(SELECT MIN(a.assignedAt) FROM assignment a WHERE a.caseId = c.id)', 'earliest')
       .where('c.id IN (:...ids)', { ids: caseIds })
       .getRawMany<{ id: string; marker: unknown; earliest: unknown }>();
-    const instant = (v: unknown) => (v == null ? null : new Date(ENGINE === 'sqlite' ? `${String(v).replace(' ', 'T')}Z` : (v as Date)).toISOString());
-    expect(rows.map((r) => ({ id: r.id, marker: instant(r.marker) }))).toEqual(rows.map((r) => ({ id: r.id, marker: instant(r.earliest) })));
+    expect(rows.map((r) => ({ id: r.id, marker: storedInstant(r.marker) }))).toEqual(rows.map((r) => ({ id: r.id, marker: storedInstant(r.earliest) })));
     expect(rows.filter((r) => r.earliest == null).length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.earliest != null).length).toBeGreaterThan(0);
   });
@@ -138,9 +140,8 @@ describe(`statistics: the row's markers agree with the history (${ENGINE})`, () 
       .where('c.id IN (:...ids)', { ids: caseIds })
       .getRawMany<Record<string, unknown>>();
     expect(rows.length).toBeGreaterThanOrEqual(6);
-    const instant = (v: unknown) => new Date(ENGINE === 'sqlite' ? `${String(v).replace(' ', 'T')}Z` : (v as Date)).toISOString();
-    expect(rows.map((r) => ({ id: r.id, congress: r.copiedCongress, receipt: instant(r.copiedReceipt) }))).toEqual(
-      rows.map((r) => ({ id: r.id, congress: r.congress, receipt: instant(r.receipt) })),
+    expect(rows.map((r) => ({ id: r.id, congress: r.copiedCongress, receipt: storedInstant(r.copiedReceipt) }))).toEqual(
+      rows.map((r) => ({ id: r.id, congress: r.congress, receipt: storedInstant(r.receipt) })),
     );
   });
 

@@ -30,6 +30,14 @@ const MAX_PERIOD_MONTHS = 120;
 const n = (v: unknown) => Number(v ?? 0);
 
 /**
+ * The bounds of a report's period over a congress column and a receipt column: in the scope's congresses, received
+ * in [from, to) and by asOf (`:...stScope`, `:stFrom`, `:stTo`, `:stAsOf`). Over a case's own columns or over the
+ * copies an assignment carries of them.
+ */
+const periodBounds = (congress: string, receivedAt: string) =>
+  `${congress} IN (:...stScope) AND ${receivedAt} >= :stFrom AND ${receivedAt} < :stTo AND ${receivedAt} <= :stAsOf`;
+
+/**
  * Statistics (DESIGN.md "Statistics"): the cases received in a period within a congress's scope, as they stood at
  * an instant. Every figure is one SQL aggregation over indexed columns — the case predicate of the access policy,
  * the case-event history for "finished at asOf" and the deadline rules judged at asOf — never cases loaded into
@@ -175,9 +183,7 @@ export class StatisticsService {
     const meta = ctx.manager.connection;
     const assignments = meta.getMetadata(Assignment).tableName;
     const inPeriod = this.periodCaseCondition(ctx, report, period, asOf);
-    const leftOut =
-      `(SELECT DISTINCT c.id AS id FROM ${meta.getMetadata(Case).tableName} c ` +
-      `WHERE c.congressId IN (:...stScope) AND c.receivedAt >= :stFrom AND c.receivedAt < :stTo AND (${inPeriod.where}) IS NOT TRUE)`;
+    const leftOut = `(SELECT DISTINCT c.id AS id FROM ${meta.getMetadata(Case).tableName} c WHERE ${periodBounds('c.congressId', 'c.receivedAt')} AND (${inPeriod.where}) IS NOT TRUE)`;
     const earlierOverdue = `EXISTS (SELECT 1 FROM ${assignments} oa WHERE oa.caseId = a.caseId AND oa.id < a.id AND ${deadlineAtSql('oa', asOf).overdue})`;
     return ctx.manager
       .createQueryBuilder()
@@ -189,7 +195,7 @@ export class StatisticsService {
       .addSelect(sum(d.delivered), 'delivered')
       .addSelect(sum(d.overdue), 'overdue')
       .addSelect(sum(`${d.overdue} AND NOT ${earlierOverdue}`), 'overdueCases')
-      .where('a.caseCongressId IN (:...stScope) AND a.caseReceivedAt >= :stFrom AND a.caseReceivedAt < :stTo AND a.caseReceivedAt <= :stAsOf')
+      .where(periodBounds('a.caseCongressId', 'a.caseReceivedAt'))
       .andWhere(d.made)
       .andWhere('x.id IS NULL')
       .setParameters({ ...inPeriod.params, ...d.params })
@@ -216,13 +222,17 @@ export class StatisticsService {
     return ctx.repo(Case).createQueryBuilder('c').where(where, params);
   }
 
-  /** `periodCases`'s condition over a case aliased `c`, with its parameters. */
+  /**
+   * `periodCases`'s condition over a case aliased `c`, with its parameters: the period's bounds (`periodBounds`) and
+   * then who the report counts. The bounds are part of it on purpose: `unitFacts` selects by the same bounds on the
+   * assignments' copies of the case's congress and receipt, and needs every counted case to lie within them.
+   */
   private periodCaseCondition(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date): { where: string; params: Record<string, unknown> } {
     const caseTable = ctx.manager.connection.getMetadata(Case).tableName;
     const { where, params } = caseVisibilitySql(reportCaseScope(report), 'c', ctx.manager.connection.getMetadata(Assignment).tableName, 'rp');
     return {
       where:
-        '(c.receivedAt >= :stFrom AND c.receivedAt < :stTo AND c.receivedAt <= :stAsOf) ' +
+        `(${periodBounds('c.congressId', 'c.receivedAt')}) ` +
         `AND (${where}) ` +
         `AND (c.referredFromCaseId IS NULL OR NOT EXISTS (SELECT 1 FROM ${caseTable} up WHERE up.id = c.referredFromCaseId AND up.congressId IN (:...stScope)))`,
       params: {
