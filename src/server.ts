@@ -24,6 +24,7 @@ import { ErrorCode } from './errors/error-code';
 import { formatMappedError, mapError, withoutSuggestions } from './errors/error-mapper';
 import { BODY_LIMIT, edgeErrorHandler } from './http/edge-errors';
 import { attachGraphqlWs } from './http/graphql-ws';
+import { compiledExecution, type CompiledExecution } from './http/compiled-execution';
 import { graphiqlRoutes } from './http/graphiql';
 import { exportRoutes } from './http/exports';
 import { buildAppSchema } from './schema/build-schema';
@@ -49,6 +50,8 @@ export interface RunningServer {
   runtime: AppRuntime;
   schema: GraphQLSchema;
   scheduler: DeadlineScheduler;
+  /** How HTTP operations have been run (interpreted, or compiled once a document repeats). */
+  execution: CompiledExecution;
   stop(): Promise<void>;
 }
 
@@ -138,8 +141,9 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
     runtime.units.listen();
     runtime.sessions.listen();
 
+    const execution = compiledExecution(schema);
     const apollo = new ApolloServer<RequestContext>({
-      schema,
+      gateway: execution,
       // refused by our own rule (`noIntrospection`) when off, with the same message over HTTP and WebSocket
       introspection: true,
       allowBatchedHttpRequests: false,
@@ -236,7 +240,7 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
         await db.close();
         logger.info('shut down cleanly');
       })());
-    return { url, port, httpServer, runtime, schema, scheduler, stop };
+    return { url, port, httpServer, runtime, schema, scheduler, execution, stop };
   } catch (err) {
     await runtime.units.close();
     await runtime.sessions.close();
