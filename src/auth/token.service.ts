@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 export interface TokenClaims {
@@ -24,10 +25,15 @@ const ISSUER = 'xinfang-api';
 
 /** Signs and verifies the bearer tokens (HS256 JWT). */
 export class TokenService {
+  // imported once: given raw bytes, jose imports the key again on every request's verification
+  private readonly key: KeyObject;
+
   constructor(
-    private readonly secret: Uint8Array,
+    secret: Uint8Array,
     private readonly ttlSeconds: number,
-  ) {}
+  ) {
+    this.key = createSecretKey(secret);
+  }
 
   async issue(subject: TokenSubject, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const iat = Math.floor(now.getTime() / 1000);
@@ -38,13 +44,13 @@ export class TokenService {
       .setIssuer(ISSUER)
       .setIssuedAt(iat)
       .setExpirationTime(exp)
-      .sign(this.secret);
+      .sign(this.key);
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
   async verify(token: string): Promise<TokenCheck> {
     try {
-      const { payload } = await jwtVerify(token, this.secret, { issuer: ISSUER, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       const { sub, tv, sid, gen, exp } = payload;
       if (typeof sub !== 'string' || typeof tv !== 'number' || typeof sid !== 'string' || typeof gen !== 'number' || typeof exp !== 'number') {
         return { ok: false, reason: 'invalid' };

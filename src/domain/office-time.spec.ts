@@ -58,6 +58,13 @@ describe('localDateOf / monthOf: the office day an instant belongs to', () => {
 });
 
 describe('startOfLocalDay / endOfLocalDay: where an office day begins and ends in UTC', () => {
+  it('answers a day asked for again with the same instant, in a Date of its own', () => {
+    const first = startOfLocalDay('2026-05-01', SHANGHAI);
+    first.setTime(0);
+    expect(iso(startOfLocalDay('2026-05-01', SHANGHAI))).toBe('2026-04-30T16:00:00.000Z');
+    expect(iso(startOfLocalDay('2026-05-01', 'UTC'))).toBe('2026-05-01T00:00:00.000Z');
+  });
+
   it('a Shanghai day runs from 16:00Z the day before to 15:59:59.999Z', () => {
     expect(iso(startOfLocalDay('2026-03-31', SHANGHAI))).toBe('2026-03-30T16:00:00.000Z');
     expect(iso(endOfLocalDay('2026-03-31', SHANGHAI))).toBe('2026-03-31T15:59:59.999Z');

@@ -154,6 +154,22 @@ export function weekdayOf(date: string): number {
  * the next day, so that the skipped day has zero length and endOfLocalDay of the day before stays right.
  */
 export function startOfLocalDay(date: string, timeZone: string): Date {
+  const key = `${timeZone} ${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = computeStartOfLocalDay(date, timeZone);
+    // a zone's rules do not change while the process runs; the bound only keeps odd callers from growing it forever
+    if (dayStarts.size >= DAY_STARTS_KEPT) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return new Date(start);
+}
+
+// every report, deadline and list filter asks for the same few days again and again, each answer costing ~10 Intl calls
+const dayStarts = new Map<string, number>();
+const DAY_STARTS_KEPT = 20_000;
+
+function computeStartOfLocalDay(date: string, timeZone: string): number {
   const wall = parseLocalDate(date);
   // The answer is wall − offset for some offset in force near that wall time; DST changes are rare enough that
   // sampling both ends of the ±14 h window (and the middle) yields every offset that can apply.
@@ -175,7 +191,7 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
     if (reached && before && (best === undefined || candidate < best)) best = candidate;
   }
   if (best === undefined) throw new RangeError(`无法确定 ${date} 在时区 ${timeZone} 的起始时刻`);
-  return new Date(best);
+  return best;
 }
 
 /** The last millisecond of local day `date` in `timeZone`: the start of the next local day minus 1 ms. */
