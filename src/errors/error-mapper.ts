@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
@@ -77,7 +78,8 @@ export function mapError(error: unknown): MappedError {
   if (isUniqueViolation(original)) {
     return { code: ErrorCode.CONFLICT, message: '数据已被同时修改或已存在，请刷新后重试' };
   }
-  if (original instanceof Error && UNAVAILABLE.test(`${(original as { code?: string }).code ?? ''} ${original.message}`)) {
+  // isNativeError also knows an Error made in another realm (a vm context), whose class `instanceof Error` does not see
+  if ((original instanceof Error || types.isNativeError(original)) && UNAVAILABLE.test(`${(original as { code?: string }).code ?? ''} ${original.message}`)) {
     return { code: ErrorCode.SERVICE_UNAVAILABLE, message: '数据库暂不可用，请稍后再试', internal: true };
   }
   const schemaProblem = error instanceof GraphQLError ? schemaInputProblem(error) : undefined;
