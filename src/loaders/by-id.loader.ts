@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
-import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import { entitiesOf } from '../db/entity-rows';
 import type { LoaderFactory, RequestContext } from '../context/request-context';
 
 /** A loader factory that fetches rows of one entity by primary key in one `IN (…)` query per tick. */
 export function byIdLoader<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): LoaderFactory<string, T | null> {
   return (ctx: RequestContext) =>
     new DataLoader<string, T | null>(async (ids) => {
-      const rows = await ctx.repo(entity).findBy({ id: In([...ids]) } as never);
+      const rows = await entitiesOf(ctx.repo(entity).createQueryBuilder('r').where('r.id IN (:...ids)', { ids: [...ids] }));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     });
@@ -20,7 +21,9 @@ export function groupedLoader<T extends ObjectLiteral>(
 ): LoaderFactory<string, T[]> {
   return (ctx: RequestContext) =>
     new DataLoader<string, T[]>(async (keys) => {
-      const rows = await ctx.repo(entity).find({ where: { [column]: In([...keys]) } as never, order: order as never });
+      const qb = ctx.repo(entity).createQueryBuilder('r').where(`r.${column} IN (:...keys)`, { keys: [...keys] });
+      for (const [property, direction] of Object.entries(order)) qb.addOrderBy(`r.${property}`, direction);
+      const rows = await entitiesOf(qb);
       const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
       for (const row of rows) groups.get(row[column] as string)?.push(row);
       return keys.map((k) => groups.get(k)!);

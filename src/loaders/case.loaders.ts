@@ -13,6 +13,7 @@ import DataLoader from 'dataloader';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { LoaderFactory, RequestContext } from '../context/request-context';
 import { byIdLoader, groupedLoader } from './by-id.loader';
+import { entitiesOf } from '../db/entity-rows';
 
 export const caseById = byIdLoader(Case);
 export const userById = byIdLoader(User);
@@ -42,7 +43,7 @@ export interface VisibleCaseSource {
 export function visibleCaseLoader(source: VisibleCaseSource): LoaderFactory<string, Case | null> {
   return (ctx) =>
     new DataLoader<string, Case | null>(async (ids) => {
-      const rows = await (await source.visibleCases(ctx)).andWhere('c.id IN (:...visibleIds)', { visibleIds: [...ids] }).getMany();
+      const rows = await entitiesOf((await source.visibleCases(ctx)).andWhere('c.id IN (:...visibleIds)', { visibleIds: [...ids] }));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     });

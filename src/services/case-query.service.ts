@@ -12,6 +12,7 @@ import { visibleCaseLoader } from '../loaders/case.loaders';
 import type { LoaderFactory } from '../context/request-context';
 import type { CaseAccessService } from './case-access.service';
 import { assignmentVisibilitySql } from '../policy/case-visibility.sql';
+import { rawAndEntities } from '../db/entity-rows';
 
 /** One page of the case list in the order asked for, with opaque keyset cursors. */
 export interface CasePage {
@@ -183,7 +184,7 @@ export class CaseQueryService {
     if (key.nullable) qb.orderBy(`CASE WHEN ${keySql} IS NULL THEN 1 ELSE 0 END`, 'ASC').addOrderBy('sort_key', dir);
     else qb.orderBy(keySql, dir);
     // the count and the page go to the pool together: two connections, one round trip of waiting
-    const [totalCount, { entities, raw }] = await Promise.all([counting, qb.addOrderBy('c.id', dir).limit(first + 1).getRawAndEntities<{ sort_key: unknown }>()]);
+    const [totalCount, { entities, raw }] = await Promise.all([counting, rawAndEntities<Case, { sort_key: unknown }>(qb.addOrderBy('c.id', dir).limit(first + 1))]);
     const cursorOf = (i: number) => encodeCaseCursor({ order: orderName(order), key: keyOf(raw[i].sort_key, key.kind), id: entities[i].id });
     const page = entities.slice(0, first);
     return {
