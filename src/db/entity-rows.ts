@@ -1,33 +1,46 @@
-import type { EntityMetadata, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import type { Driver, EntityMetadata, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 
-/** One selected column: where its value is in a raw row, and the column that turns it into the property's value. */
-interface ColumnRead {
-  key: string;
-  column: ColumnMetadata;
-  property: string | undefined;
-}
+/** Turns one raw row into an entity of one alias's entity. */
+type RowReader = (row: Record<string, unknown>) => ObjectLiteral;
 
-// per entity and alias, worked out once: TypeORM's transformer looks all of this up again for every row
-const plans = new WeakMap<EntityMetadata, Map<string, ColumnRead[]>>();
+// per entity and alias, made once: TypeORM's transformer looks every column up again for every row
+const readers = new WeakMap<EntityMetadata, Map<string, RowReader>>();
 
-function planFor(qb: SelectQueryBuilder<ObjectLiteral>, metadata: EntityMetadata, alias: string): ColumnRead[] {
-  let byAlias = plans.get(metadata);
-  if (!byAlias) plans.set(metadata, (byAlias = new Map()));
-  let plan = byAlias.get(alias);
-  if (!plan) {
-    plan = metadata.columns
-      .filter((column) => !column.isVirtual)
-      .map((column) => ({
-        key: DriverUtils.buildAlias(qb.connection.driver, undefined, alias, column.databaseName),
-        column,
-        // a column inside an embedded object is set through TypeORM's own setter
-        property: column.embeddedMetadata ? undefined : column.propertyName,
-      }));
-    byAlias.set(alias, plan);
+const FROM_ROW = { fromDeserializer: true } as const;
+
+/**
+ * A reader written out for one entity and alias: each column read and stored under its own constant name, so V8
+ * sees fixed property accesses instead of looking names up in a loop. Names come from the entity metadata, never
+ * from input, and are quoted with JSON.stringify. Each value still goes through the driver's own
+ * `prepareHydratedValue`, so instants, flags, enums and JSON come out exactly as TypeORM makes them.
+ */
+function readerFor(driver: Driver, metadata: EntityMetadata, alias: string): RowReader {
+  let byAlias = readers.get(metadata);
+  if (!byAlias) readers.set(metadata, (byAlias = new Map()));
+  let reader = byAlias.get(alias);
+  if (!reader) {
+    const columns = metadata.columns.filter((column) => !column.isVirtual);
+    const lines = columns.map((column, i) => {
+      const key = JSON.stringify(DriverUtils.buildAlias(driver, undefined, alias, column.databaseName));
+      // a column inside an embedded object is set through TypeORM's own setter
+      const store = column.embeddedMetadata ? `columns[${i}].setEntityValue(e, hydrate(v, columns[${i}]))` : `e[${JSON.stringify(column.propertyName)}] = hydrate(v, columns[${i}])`;
+      return `v = row[${key}]; if (v !== undefined) ${store};`;
+    });
+    const make = new Function('create', 'hydrate', 'columns', `return function read(row) { const e = create(); let v; ${lines.join(' ')} return e; };`) as (
+      create: () => ObjectLiteral,
+      hydrate: (value: unknown, column: ColumnMetadata) => unknown,
+      columns: ColumnMetadata[],
+    ) => RowReader;
+    reader = make(
+      () => metadata.create(undefined, FROM_ROW),
+      (value, column) => driver.prepareHydratedValue(value, column),
+      columns,
+    );
+    byAlias.set(alias, reader);
   }
-  return plan;
+  return reader;
 }
 
 /** True when the builder selects its main entity's columns and nothing that TypeORM's own transformer would assemble. */
@@ -68,19 +81,8 @@ export async function rawAndEntities<T extends ObjectLiteral, R = Record<string,
   } finally {
     if (!own) await runner.release();
   }
-  const plan = planFor(qb as SelectQueryBuilder<ObjectLiteral>, metadata, main.name);
-  const entities = raw.map((row) => {
-    const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
-    for (const { key, column, property } of plan) {
-      const value = (row as Record<string, unknown>)[key];
-      if (value === undefined) continue;
-      const hydrated = driver.prepareHydratedValue(value, column);
-      if (property) (entity as Record<string, unknown>)[property] = hydrated;
-      else column.setEntityValue(entity, hydrated);
-    }
-    return entity;
-  });
-  return { entities, raw };
+  const read = readerFor(driver, metadata, main.name);
+  return { entities: raw.map((row) => read(row as Record<string, unknown>) as T), raw };
 }
 
 /** The entities of a query over one entity, as `getMany()` gives them; see {@link rawAndEntities}. */
