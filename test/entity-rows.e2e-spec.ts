@@ -1,3 +1,4 @@
+import { SelectQueryBuilder } from 'typeorm';
 import { entitiesOf, rawAndEntities } from '../src/db/entity-rows';
 import { ASSIGN_CASE, acceptedCase, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
@@ -20,13 +21,25 @@ describe('rows read into entities the same as TypeORM reads them', () => {
   });
   afterAll(() => t?.close());
 
+  /** Runs `read` and says whether it went to TypeORM's own reading instead of the reader under test. */
+  async function viaTypeorm<T>(read: () => Promise<T>): Promise<{ result: T; typeorm: boolean }> {
+    const spy = jest.spyOn(SelectQueryBuilder.prototype, 'getRawAndEntities');
+    try {
+      const result = await read();
+      return { result, typeorm: spy.mock.calls.length > 0 };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
   it('reads every table of the schema identically, row for row', async () => {
     const dataSource = t.server.runtime.db.dataSource;
     let rowsCompared = 0;
     for (const metadata of dataSource.entityMetadatas) {
       const qb = () => dataSource.createQueryBuilder(metadata.target, 'e').orderBy(`e.${metadata.primaryColumns[0].propertyName}`).limit(50);
       const theirs = await qb().getRawAndEntities();
-      const ours = await rawAndEntities(qb());
+      const { result: ours, typeorm } = await viaTypeorm(() => rawAndEntities(qb()));
+      expect(typeorm).toBe(false);
       expect(ours.raw).toEqual(theirs.raw);
       expect(ours.entities.length).toBe(theirs.entities.length);
       ours.entities.forEach((entity, i) => {
@@ -42,7 +55,9 @@ describe('rows read into entities the same as TypeORM reads them', () => {
   it('keeps an extra selected value in the raw rows, beside the entity', async () => {
     const dataSource = t.server.runtime.db.dataSource;
     const qb = dataSource.createQueryBuilder('Case', 'c').addSelect('(c.personCount + 1)', 'next_count').orderBy('c.receivedAt', 'DESC');
-    const { entities, raw } = await rawAndEntities<{ id: string; personCount: number }, { next_count: unknown }>(qb);
+    const { result, typeorm } = await viaTypeorm(() => rawAndEntities<{ id: string; personCount: number }, { next_count: unknown }>(qb));
+    expect(typeorm).toBe(false);
+    const { entities, raw } = result;
     expect(entities).toHaveLength(3);
     entities.forEach((c, i) => expect(Number(raw[i].next_count)).toBe(c.personCount + 1));
   });
@@ -50,8 +65,19 @@ describe('rows read into entities the same as TypeORM reads them', () => {
   it('leaves a query that joins another entity to TypeORM, and gets what TypeORM gets', async () => {
     const dataSource = t.server.runtime.db.dataSource;
     const qb = () => dataSource.createQueryBuilder('User', 'u').leftJoinAndSelect('u.unitRef', 'unit').orderBy('u.username');
-    const ours = (await entitiesOf(qb())) as Array<{ unitRef?: { id: string } | null; unitId: string | null }>;
+    const { result, typeorm } = await viaTypeorm(() => entitiesOf(qb()));
+    expect(typeorm).toBe(true);
+    const ours = result as Array<{ unitRef?: { id: string } | null; unitId: string | null }>;
     expect(ours).toStrictEqual(await qb().getMany());
     expect(ours.some((u) => u.unitRef && u.unitRef.id === u.unitId)).toBe(true);
+  });
+
+  it('leaves a join used only as a filter to TypeORM, which gives each entity once however many rows match', async () => {
+    const dataSource = t.server.runtime.db.dataSource;
+    // every case has a petitioner and an assignment here: joined rows repeat the case
+    const qb = () => dataSource.createQueryBuilder('Case', 'c').innerJoin('assignment', 'a', 'a.caseId = c.id').orderBy('c.id');
+    const { result, typeorm } = await viaTypeorm(() => entitiesOf(qb()));
+    expect(typeorm).toBe(true);
+    expect(result).toStrictEqual(await qb().getMany());
   });
 });

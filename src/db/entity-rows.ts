@@ -43,19 +43,30 @@ function readerFor(driver: Driver, metadata: EntityMetadata, alias: string): Row
   return reader;
 }
 
-/** True when the builder selects its main entity's columns and nothing that TypeORM's own transformer would assemble. */
+/**
+ * True when the builder selects its main entity's columns from that entity alone (extra computed values allowed),
+ * and nothing that TypeORM's own reading would add: one row is one entity, no grouping, no relations, no load
+ * events, no result cache.
+ */
 function isPlain(qb: SelectQueryBuilder<ObjectLiteral>): boolean {
   const map = qb.expressionMap;
   const main = map.mainAlias;
+  if (!main?.hasMetadata) return false;
+  const metadata = main.metadata;
   return (
-    !!main?.hasMetadata &&
-    !main.metadata.discriminatorColumn &&
+    !metadata.discriminatorColumn &&
+    metadata.relations.every((r) => !r.isEager && !r.isLazy) &&
+    metadata.relationIds.length === 0 &&
+    metadata.afterLoadListeners.length === 0 &&
+    qb.connection.subscribers.length === 0 &&
     !map.lockMode &&
     !map.cache &&
-    main.metadata.relations.every((r) => !r.isEager) &&
-    map.joinAttributes.every((j) => !j.isSelected) &&
+    !(qb.connection.options.cache && typeof qb.connection.options.cache === 'object' && qb.connection.options.cache.alwaysEnabled) &&
+    !map.useTransaction &&
+    map.joinAttributes.length === 0 &&
     map.relationIdAttributes.length === 0 &&
-    !map.selects.some((s) => s.selection !== main.name && s.selection.startsWith(`${main.name}.`))
+    map.selects.some((s) => s.selection === main.name) &&
+    !map.selects.some((s) => s.selection.startsWith(`${main.name}.`))
   );
 }
 

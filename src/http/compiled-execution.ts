@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SourceLocation } from 'graphql';
+import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type SourceLocation } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<BaseContext>['gateway']>;
@@ -8,7 +8,7 @@ type Gateway = NonNullable<ApolloServerOptionsWithGateway<BaseContext>['gateway'
 export interface ExecutionCounts {
   interpreted: number;
   compiled: number;
-  /** documents graphql-jit declined, run by graphql-js each time */
+  /** operations graphql-jit declined, run by graphql-js each time */
   notCompilable: number;
 }
 
@@ -18,26 +18,28 @@ export interface CompiledExecution extends Gateway {
 }
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 
-/** What is known of one parsed document: how often it ran, and its compiled form per operation once it has one. */
-interface DocumentPlan {
-  runs: number;
-  compiled: Map<string, CompiledQuery | null>;
-}
-
 /** A document is compiled on its second run: one-off queries are cheaper interpreted than compiled. */
 const COMPILE_AT_RUN = 2;
 
-/** The offset in `body` of a 1-based line and column. */
+/**
+ * Compiled plans kept at once, least recently used dropped first. A front end sends a few dozen documents; the bound
+ * keeps a client that sends endless distinct ones from growing the server, as Apollo Server's document store bounds
+ * the documents themselves.
+ */
+const PLANS_KEPT = 500;
+
+/** The offset in `body` of a 1-based line and column, with line breaks as graphql-js counts them. */
 function positionOf(body: string, { line, column }: SourceLocation): number {
+  const breaks = /\r\n|[\n\r]/g;
   let offset = 0;
-  for (let l = 1; l < line; l++) offset = body.indexOf('\n', offset) + 1;
+  for (let l = 1; l < line && breaks.exec(body); l++) offset = breaks.lastIndex;
   return offset + column - 1;
 }
 
 /**
  * graphql-jit's errors only look like graphql-js's (no `extensions` object, no nodes or source), and Apollo Server's
  * error formatting reads both: each is rebuilt as a graphql-js error with the same message, locations, path, cause
- * and extensions.
+ * and extensions. It has no `nodes` (graphql-jit keeps only locations); nothing reads them from execution errors.
  */
 function asGraphqlJsError(error: GraphQLError, document: DocumentNode): GraphQLError {
   const source = document.loc?.source;
@@ -46,7 +48,7 @@ function asGraphqlJsError(error: GraphQLError, document: DocumentNode): GraphQLE
 }
 
 /**
- * Executes HTTP operations over our own schema, compiling each document that is sent again with graphql-jit,
+ * Executes HTTP operations over our own schema, compiling each operation that is sent again with graphql-jit,
  * so a front end's repeated queries (the case list above all) skip graphql-js's per-field interpretation.
  * Apollo Server still parses, validates (our limits included) and caches the documents, runs every plugin and
  * formats every error; this only replaces the step that runs the resolvers. Apollo Server 5 takes another
@@ -57,34 +59,50 @@ function asGraphqlJsError(error: GraphQLError, document: DocumentNode): GraphQLE
  */
 export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
   const counts: ExecutionCounts = { interpreted: 0, compiled: 0, notCompilable: 0 };
-  // keyed by the document object Apollo Server's document store keeps: a document it evicts is dropped here too
-  const plans = new WeakMap<DocumentNode, DocumentPlan>();
+  // keyed by the operation Apollo Server resolved in the document its store keeps: an evicted document takes its
+  // operations' counts with it
+  const runs = new WeakMap<OperationDefinitionNode, number>();
+  const declined = new WeakSet<OperationDefinitionNode>();
+  const plans = new Map<OperationDefinitionNode, CompiledQuery>();
+
   const interpreted = (document: DocumentNode, contextValue: unknown, variables: Record<string, unknown> | undefined, operationName: string | undefined) => {
     counts.interpreted++;
     return execute({ schema, document, contextValue, variableValues: variables, operationName }) as Promise<ExecutionResult> | ExecutionResult;
   };
 
-  const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
-    let plan = plans.get(document);
-    if (!plan) plans.set(document, (plan = { runs: 0, compiled: new Map() }));
-    if (++plan.runs < COMPILE_AT_RUN) return null;
-    const key = operationName ?? '';
-    if (!plan.compiled.has(key)) {
-      const compiled = compileQuery(schema, document, operationName);
-      plan.compiled.set(key, isCompiledQuery(compiled) ? compiled : null);
-      if (!isCompiledQuery(compiled)) counts.notCompilable++;
+  const planFor = (document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | undefined => {
+    let plan = plans.get(operation);
+    if (plan) {
+      // most recently used last, so that the first key is the one to drop
+      plans.delete(operation);
+      plans.set(operation, plan);
+      return plan;
     }
-    return plan.compiled.get(key)!;
+    const seen = (runs.get(operation) ?? 0) + 1;
+    runs.set(operation, seen);
+    if (seen < COMPILE_AT_RUN || declined.has(operation)) return undefined;
+    const compiled = compileQuery(schema, document, operation.name?.value);
+    if (!isCompiledQuery(compiled)) {
+      declined.add(operation);
+      counts.notCompilable++;
+      return undefined;
+    }
+    plan = compiled;
+    plans.set(operation, plan);
+    if (plans.size > PLANS_KEPT) plans.delete(plans.keys().next().value!);
+    return plan;
   };
 
-  const executor: Executor = async ({ document, request, context }) => {
+  const executor: Executor = async ({ document, request, context, operation }) => {
     const name = request.operationName ?? undefined;
-    const compiled = compiledFor(document, name);
-    if (!compiled) return interpreted(document, context, request.variables, name);
-    counts.compiled++;
-    const result = await compiled.query(undefined, context, request.variables ?? {});
+    // only the operation Apollo Server resolved (and checked: GET, subscriptions) may run compiled; without one,
+    // graphql-js gives the answer it always gave
+    const plan = operation ? planFor(document, operation) : undefined;
+    if (!plan) return interpreted(document, context, request.variables, name);
+    const result = await plan.query(undefined, context, request.variables ?? {});
     // refused before any resolver ran: graphql-js's answer carries what Apollo Server reads as bad user input
     if (!('data' in result)) return interpreted(document, context, request.variables, name);
+    counts.compiled++;
     return result.errors ? { ...result, errors: result.errors.map((e) => asGraphqlJsError(e, document)) } : result;
   };
 
