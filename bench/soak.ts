@@ -1,6 +1,7 @@
 /**
  * `npm run soak` (on demand, not in CI): SOAK_SECONDS (default 600) of mixed load on MariaDB against the
- * production entry point (`node dist/src/main.js`, access logs at info) in a child process, whose resident memory
+ * production entry point run as `npm start` runs it (its node flags, `dist/src/main.js`, access logs at info) in a
+ * child process, whose resident memory
  * is read from /proc every few seconds. Reports the RSS after warm-up and at the end (the goal: the end within 20%
  * of the warm RSS, and below 300 MB) and writes them into BENCHMARKS.md.
  */
@@ -29,6 +30,12 @@ const rssMb = (pid: number) => {
   return m ? Number(m[1]) / 1024 : NaN;
 };
 
+/** The node flags of `npm start` (package.json), so that the soak measures the server as it is run. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.match(/(?<=\s)--[\w-]+(=\S+)?/g) ?? [];
+}
+
 const CASE_DETAIL = `query($id: ID!) { case(id: $id) { id serialNo status summary petitioners { name idNumberMasked } assignments { id status deadlineState unit { name } } timeline { type at } } }`;
 
 async function main(): Promise<void> {
@@ -42,7 +49,7 @@ async function main(): Promise<void> {
   }
   const port = await freePort();
   const env = { ...process.env, ...benchEnv(databaseUrl), PORT: String(port), LOG_LEVEL: 'info' };
-  const child = spawn(process.execPath, [resolve(__dirname, '..', 'src', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...startFlags(), resolve(__dirname, '..', 'src', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const clients: Client[] = [];
   try {
     const httpUrl = `http://127.0.0.1:${port}/graphql`;
@@ -118,7 +125,7 @@ async function main(): Promise<void> {
       `- 日期 / date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
       `- 机器 / machine: ${cpu[0]?.model.trim()}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}`,
       `- 系统负载 / 1-min load average, start → end: ${loadAtStart.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
-      `- 数据库 / database: ${db ? 'private MariaDB on loopback' : 'MariaDB (BENCH_DATABASE_URL)'}; server: \`node dist/src/main.js\`, NODE_ENV=production, access logs at info`,
+      `- 数据库 / database: ${db ? 'private MariaDB on loopback' : 'MariaDB (BENCH_DATABASE_URL)'}; server: \`node ${startFlags().join(' ')} dist/src/main.js\` (as \`npm start\`), NODE_ENV=production, access logs at info`,
       `- 时长 / duration: ${SECONDS} s (warm-up ${WARMUP_SECONDS} s)${SECONDS < 600 ? `; shorter than the 10 minutes \`npm run soak\` runs by default (SOAK_SECONDS=${SECONDS})` : ''}`,
       `- 负载 / load: ${CONCURRENCY} requests in flight — ${counts.list} lists of 50, ${counts.detail} case details, ${counts.register} registrations, ${counts.workflow} register + accept + assign; ${total} operations (${(total / SECONDS).toFixed(1)}/s), ${counts.errors} errors${firstError ? ` (first: ${firstError.slice(0, 120)})` : ''}; ${SUBSCRIBERS} live subscribers received ${received} events`,
       '',
