@@ -50,7 +50,7 @@ export interface RunningServer {
   runtime: AppRuntime;
   schema: GraphQLSchema;
   scheduler: DeadlineScheduler;
-  /** How HTTP operations have been run (interpreted, or compiled once a document repeats). */
+  /** How HTTP operations have been run (interpreted, or compiled once an operation repeats). */
   execution: CompiledExecution;
   stop(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ASSIGN_CASE, acceptedCase, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
+import { assignedCase, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import type { GraphQLTestClient } from './harness/graphql-client';
 import { createTestServer, type TestServer } from './harness/test-server';
 
@@ -52,9 +52,7 @@ describe('repeated documents run compiled, with the same answers as the first, i
     t = await createTestServer();
     p = await seedCountyPeople(t);
     for (let i = 0; i < 3; i++) {
-      const c = await acceptedCase(p.registrar, { summary: `反映第${i + 1}件事` });
-      caseId = c.id;
-      await p.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p.county.government, mode: 'ASSIGN' } });
+      caseId = (await assignedCase(p.registrar, p.county.government, { summary: `反映第${i + 1}件事` })).id;
     }
   });
   afterAll(() => t?.close());

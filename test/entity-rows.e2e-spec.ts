@@ -1,6 +1,6 @@
 import { SelectQueryBuilder } from 'typeorm';
 import { entitiesOf, rawAndEntities } from '../src/db/entity-rows';
-import { ASSIGN_CASE, acceptedCase, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
+import { assignedCase, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
 
 // Lists and loaders turn rows into entities with a mapping worked out once per entity (src/db/entity-rows.ts) rather
@@ -15,8 +15,7 @@ describe('rows read into entities the same as TypeORM reads them', () => {
     t = await createTestServer();
     p = await seedCountyPeople(t);
     for (let i = 0; i < 3; i++) {
-      const c = await acceptedCase(p.registrar, { summary: `反映第${i + 1}件事`, personCount: i + 1 });
-      await p.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p.county.government, mode: 'ASSIGN' } });
+      await assignedCase(p.registrar, p.county.government, { summary: `反映第${i + 1}件事`, personCount: i + 1 });
     }
   });
   afterAll(() => t?.close());

@@ -4,10 +4,12 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<BaseContext>['gateway']>;
 
-/** How the operations served so far were run: counted for operators and for the tests that compare the two ways. */
+/** How the operations served so far were run, read by the tests that compare the two ways. */
 export interface ExecutionCounts {
   interpreted: number;
   compiled: number;
+  /** plans made; more than the distinct operations sent once plans have been dropped for the bound */
+  compilations: number;
   /** operations graphql-jit declined, run by graphql-js each time */
   notCompilable: number;
 }
@@ -26,7 +28,7 @@ const COMPILE_AT_RUN = 2;
  * keeps a client that sends endless distinct ones from growing the server, as Apollo Server's document store bounds
  * the documents themselves.
  */
-const PLANS_KEPT = 500;
+const DEFAULT_PLANS_KEPT = 500;
 
 /** The offset in `body` of a 1-based line and column, with line breaks as graphql-js counts them. */
 function positionOf(body: string, { line, column }: SourceLocation): number {
@@ -57,8 +59,8 @@ function asGraphqlJsError(error: GraphQLError, document: DocumentNode): GraphQLE
  * Anything graphql-jit declines to compile, and any request whose variables are refused, runs through
  * graphql-js itself, so such requests get graphql-js's own answers and messages.
  */
-export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
-  const counts: ExecutionCounts = { interpreted: 0, compiled: 0, notCompilable: 0 };
+export function compiledExecution(schema: GraphQLSchema, { plansKept = DEFAULT_PLANS_KEPT } = {}): CompiledExecution {
+  const counts: ExecutionCounts = { interpreted: 0, compiled: 0, compilations: 0, notCompilable: 0 };
   // keyed by the operation Apollo Server resolved in the document its store keeps: an evicted document takes its
   // operations' counts with it
   const runs = new WeakMap<OperationDefinitionNode, number>();
@@ -87,9 +89,10 @@ export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
       counts.notCompilable++;
       return undefined;
     }
+    counts.compilations++;
     plan = compiled;
     plans.set(operation, plan);
-    if (plans.size > PLANS_KEPT) plans.delete(plans.keys().next().value!);
+    if (plans.size > plansKept) plans.delete(plans.keys().next().value!);
     return plan;
   };
 

@@ -44,6 +44,13 @@ export async function acceptedCase(registrar: GraphQLTestClient, overrides: Reco
   return c as { id: string; serialNo: string; queryCode: string };
 }
 
+/** A case registered, accepted and assigned (ASSIGN mode) to `unitId`, as the office routes a letter. */
+export async function assignedCase(registrar: GraphQLTestClient, unitId: string, overrides: Record<string, unknown> = {}) {
+  const c = await acceptedCase(registrar, overrides);
+  await registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId, mode: 'ASSIGN' } });
+  return c;
+}
+
 /** The people of one county: the office, a leader, and a liaison or handler for each body. */
 export interface CountyPeople {
   county: County;
