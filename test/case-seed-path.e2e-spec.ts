@@ -1,6 +1,8 @@
 import { expectErrorCode } from './harness/graphql-client';
 import { ASSIGN_CASE, REGISTER_CASE, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
+import { RequestContext } from '../src/context/request-context';
+import { endOfLocalDay, localDateOf } from '../src/domain/office-time';
 
 const CASE_DETAIL = `query CaseDetail($id: ID!) {
   case(id: $id) {
@@ -55,9 +57,16 @@ describe('the seed path: letter → accept → instruction → 交办 to the cou
       i: { assignmentId: a.id, days: 15, reason: '需调取执行卷宗' },
     });
     expect(ext.requestExtension.status).toBe('PENDING');
-    const decided = await p.registrar.ok('mutation($id: ID!) { decideExtension(id: $id, approve: true) { id status assignment { id dueAt } } }', { id: ext.requestExtension.id });
+    const decided = await p.registrar.ok('mutation($id: ID!) { decideExtension(id: $id, approve: true) { id status assignment { id dueAt assignedAt } } }', { id: ext.requestExtension.id });
     expect(decided.decideExtension.status).toBe('APPROVED');
-    expect(new Date(decided.decideExtension.assignment.dueAt).getTime()).toBeGreaterThan(new Date(a.dueAt).getTime() + 14 * 86400000);
+    expect(new Date(decided.decideExtension.assignment.dueAt).getTime()).toBeGreaterThan(new Date(a.dueAt).getTime());
+    // DESIGN.md: the extension moves the unrolled due day (assigned + 30) by 15 days, rolled forward to a working day
+    // again; how far beyond the old, rolled due day that lands depends on today's weekends and holidays
+    const zone = t.server.runtime.config.officeTimeZone;
+    const calendar = await t.server.runtime.services.calendar.calendar(new RequestContext(t.server.runtime, {}, 'test', '127.0.0.1', t.server.runtime.logger));
+    const assignedOn = localDateOf(new Date(decided.decideExtension.assignment.assignedAt), zone);
+    expect(a.dueAt).toBe(endOfLocalDay(calendar.calendarDueDate(assignedOn, 30), zone).toISOString());
+    expect(decided.decideExtension.assignment.dueAt).toBe(endOfLocalDay(calendar.calendarDueDate(assignedOn, 30 + 15), zone).toISOString());
 
     const reported = await p.court.ok(
       'mutation($i: ReportResultInput!) { reportResult(input: $i) { id status result { outcome report reportedAt } case { id status } } }',
