@@ -1,5 +1,5 @@
 import { expectErrorCode } from './harness/graphql-client';
-import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
+import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople, setStoredColumns, type CountyPeople } from './harness/case-fixtures';
 import { seedUser } from './harness/fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
 import { connectLive } from './harness/ws-client';
@@ -158,7 +158,9 @@ describe('access below the case level', () => {
     const p3 = await seedCountyPeople(t);
     const c = await acceptedCase(p3.registrar);
     await p3.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p3.county.court, mode: 'ASSIGN', dueInDays: 60 } });
-    await p3.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p3.county.procuratorate, mode: 'ASSIGN', role: 'ASSIST', dueInDays: 2 } });
+    const { assignCase: procA } = await p3.registrar.ok(ASSIGN_CASE, { input: { caseId: c.id, unitId: p3.county.procuratorate, mode: 'ASSIGN', role: 'ASSIST', dueInDays: 2 } });
+    // due tomorrow whatever today is: two days from a Thursday would roll past the weekend, beyond DUE_SOON's 3 days
+    await setStoredColumns(t, 'assignment', procA.id, { dueAt: new Date(Date.now() + 86_400_000) });
     const ids = async (client: typeof p3.court, filter: Record<string, unknown>) =>
       (await client.ok('query($f: CaseFilter) { cases(first: 10, filter: $f) { edges { node { id } } } }', { f: filter })).cases.edges.map((e: { node: { id: string } }) => e.node.id);
     // the office sees both assignments through the filters
@@ -169,7 +171,7 @@ describe('access below the case level', () => {
     expect(await ids(p3.court, { deadlineState: 'DUE_SOON' })).toEqual([]);
     expect(await ids(p3.court, { deadlineState: 'ON_TRACK' })).toEqual([c.id]);
     // ordered by due time, the court's own due times decide: the other case (due in 30 days) comes before this one
-    // (due in 60 for the court, though in 2 for the procuratorate)
+    // (due in 60 for the court, though tomorrow for the procuratorate)
     const other = await acceptedCase(p3.registrar);
     await p3.registrar.ok(ASSIGN_CASE, { input: { caseId: other.id, unitId: p3.county.court, mode: 'ASSIGN', dueInDays: 30 } });
     const ordered = (await p3.court.ok('{ cases(first: 10, orderBy: { field: DUE_AT, direction: ASC }) { edges { node { id } } } }')).cases.edges.map((e: { node: { id: string } }) => e.node.id);
