@@ -30,6 +30,7 @@ import { ReceptionResolver } from '../resolvers/reception.resolver';
 import { FlashReportLiveResolver, FlashReportResolver } from '../resolvers/flash-report.resolver';
 import { DateTimeScalar } from './scalars';
 import { enforceAudiences } from '../policy/enforce-audiences';
+import { directFieldResolvers } from './direct-field-resolvers';
 
 export const RESOLVERS = [
   MetaResolver,
@@ -80,5 +81,5 @@ export async function buildAppSchema(pubSub?: PubSub<Record<string, never>>): Pr
   schema.getMutationType()!.description = '变更：每个变更在一个事务中完成 (mutations, each one transaction)';
   const subscription = schema.getSubscriptionType();
   if (subscription) subscription.description = '订阅：经 graphql-ws 推送，只推送当前用户可见的内容 (subscriptions)';
-  return enforceAudiences(schema);
+  return enforceAudiences(directFieldResolvers(schema, RESOLVERS));
 }
