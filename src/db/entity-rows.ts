@@ -1,6 +1,7 @@
-import type { Driver, EntityMetadata, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import type { Driver, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
+import { runOn, statementOf } from './plain-statements';
 
 /** Turns one raw row into an entity of one alias's entity. */
 type RowReader = (row: Record<string, unknown>) => ObjectLiteral;
@@ -73,25 +74,17 @@ function isPlain(qb: SelectQueryBuilder<ObjectLiteral>): boolean {
 /**
  * The rows of a query over one entity, as entities and as raw rows (for extra selected values such as a sort
  * key), the same as `getRawAndEntities()` gives for such a query, with the mapping from columns to properties
- * worked out once per entity instead of for every row. The query runs on the builder's own query runner (the
- * operation's transaction or replica) when it has one. A builder that joins, selects relations or single columns
- * of its entity goes to TypeORM's own `getRawAndEntities()`.
+ * worked out once per entity instead of for every row, and the statement's text once per shape (`statementOf`).
+ * The query runs on the builder's own query runner (the operation's transaction or replica) when it has one. A
+ * builder that joins, selects relations or single columns of its entity goes to TypeORM's own `getRawAndEntities()`.
  */
 export async function rawAndEntities<T extends ObjectLiteral, R = Record<string, unknown>>(qb: SelectQueryBuilder<T>): Promise<{ entities: T[]; raw: R[] }> {
   if (!isPlain(qb)) return qb.getRawAndEntities() as unknown as Promise<{ entities: T[]; raw: R[] }>;
   const main = qb.expressionMap.mainAlias!;
   const metadata = main.metadata;
   const driver = qb.connection.driver;
-  const [sql, params] = qb.getQueryAndParameters();
-  // the builder's own runner (protected in TypeORM's typings) is the operation's transaction or replica, when it has one
-  const own = (qb as unknown as { queryRunner?: QueryRunner }).queryRunner;
-  const runner = own ?? qb.connection.createQueryRunner();
-  let raw: R[];
-  try {
-    raw = await runner.query(sql, params);
-  } finally {
-    if (!own) await runner.release();
-  }
+  const [sql, params] = statementOf(qb);
+  const raw = await runOn<R>(qb, sql, params);
   const read = readerFor(driver, metadata, main.name);
   return { entities: raw.map((row) => read(row as Record<string, unknown>) as T), raw };
 }

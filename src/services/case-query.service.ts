@@ -13,6 +13,7 @@ import type { LoaderFactory } from '../context/request-context';
 import type { CaseAccessService } from './case-access.service';
 import { assignmentVisibilitySql } from '../policy/case-visibility.sql';
 import { rawAndEntities } from '../db/entity-rows';
+import { countOf } from '../db/plain-statements';
 
 /** One page of the case list in the order asked for, with opaque keyset cursors. */
 export interface CasePage {
@@ -159,7 +160,7 @@ export class CaseQueryService {
       qb.andWhere(filter.missingResponsibles ? missing : `NOT ${missing}`, { fMrOpen: OPEN_ASSIGNMENT });
     }
 
-    const counting = qb.clone().getCount();
+    const counting = countOf(qb);
     counting.catch(() => undefined); // a refused cursor below must not leave it unhandled; Promise.all still sees a failure
     const key = SORT_KEYS[order.field];
     const keySql = key.sql(assignmentTable, visible);
@@ -189,7 +190,13 @@ export class CaseQueryService {
     const page = entities.slice(0, first);
     return {
       totalCount,
-      edges: page.map((node, i) => ({ cursor: cursorOf(i), node })),
+      // a cursor is written only when asked for: most lists read the end cursor alone
+      edges: page.map((node, i) => ({
+        node,
+        get cursor() {
+          return cursorOf(i);
+        },
+      })),
       pageInfo: {
         hasNextPage: entities.length > first,
         hasPreviousPage: Boolean(after),

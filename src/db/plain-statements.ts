@@ -1,0 +1,101 @@
+import { LRUCache } from 'lru-cache';
+import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+
+/** The SQL texts (with named parameters) of builders seen before, by the shape that decides the text. */
+const statements = new LRUCache<string, string>({ max: 2000 });
+
+/**
+ * Everything in a builder that goes into its SQL text, the parameter values aside (they are bound afterwards), or
+ * undefined for a builder this does not describe completely: sub-queries, CTEs, joins, relation ids, find options.
+ */
+function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | undefined {
+  const m = qb.expressionMap;
+  const findOptions = (qb as unknown as { findOptions?: object }).findOptions;
+  if (
+    m.queryType !== 'select' ||
+    m.subQuery ||
+    m.joinAttributes.length ||
+    m.relationIdAttributes.length ||
+    m.commonTableExpressions.length ||
+    (findOptions && Object.keys(findOptions).length) ||
+    m.aliases.some((a) => a.subQuery)
+  ) {
+    return undefined;
+  }
+  return JSON.stringify([
+    m.aliases.map((a) => [a.type, a.name, a.hasMetadata ? a.metadata.tablePath : a.tablePath]),
+    m.mainAlias?.name,
+    m.selects,
+    m.wheres,
+    m.orderBys,
+    m.groupBys,
+    m.havings,
+    m.limit,
+    m.offset,
+    m.skip,
+    m.take,
+    m.selectDistinct,
+    m.selectDistinctOn,
+    m.withDeleted,
+    m.lockMode,
+    m.lockTables,
+    m.onLocked,
+    m.lockVersion instanceof Date ? m.lockVersion.toISOString() : m.lockVersion,
+    m.useIndex,
+    m.maxExecutionTime,
+    m.comment,
+    m.timeTravel,
+    m.options,
+    m.disableEscaping,
+    m.aliasNamePrefixingEnabled,
+    m.extraAppendedAndWhereCondition,
+  ]);
+}
+
+/** The builder's SQL with named parameters, written by TypeORM once per shape. */
+function namedSql(qb: SelectQueryBuilder<ObjectLiteral>, kind: string, write: () => string): string {
+  const shape = shapeOf(qb);
+  if (shape === undefined) return write();
+  const key = `${kind}\n${shape}`;
+  let sql = statements.get(key);
+  if (sql === undefined) statements.set(key, (sql = write()));
+  return sql;
+}
+
+/**
+ * The same `[sql, parameters]` as `qb.getQueryAndParameters()`. Building the text walks the entity's metadata and
+ * rewrites property names with regular expressions on every call; a list sends the same few shapes over and over,
+ * so the text is kept per shape and only the parameters are bound anew.
+ */
+export function statementOf(qb: SelectQueryBuilder<ObjectLiteral>): [string, unknown[]] {
+  const sql = namedSql(qb, 'rows', () => qb.getQuery());
+  return qb.connection.driver.escapeQueryWithParameters(sql, qb.getParameters());
+}
+
+/** Runs a statement on the builder's own runner (the operation's transaction or replica) when it has one. */
+export async function runOn<R>(qb: SelectQueryBuilder<ObjectLiteral>, sql: string, params: unknown[]): Promise<R[]> {
+  // the builder's own runner is protected in TypeORM's typings
+  const own = (qb as unknown as { queryRunner?: QueryRunner }).queryRunner;
+  const runner = own ?? qb.connection.createQueryRunner();
+  try {
+    return await runner.query(sql, params);
+  } finally {
+    if (!own) await runner.release();
+  }
+}
+
+/**
+ * How many rows the builder would return without its order and limit: the same number and the same statement
+ * (`SELECT COUNT(1) AS cnt …`) as TypeORM's `getCount()` for a builder without joins, with the text kept per shape.
+ * A builder that joins goes to `getCount()`, which counts distinct primary keys.
+ */
+export async function countOf(qb: SelectQueryBuilder<ObjectLiteral>): Promise<number> {
+  const m = qb.expressionMap;
+  if (m.joinAttributes.length || m.relationIdAttributes.length || m.groupBys.length) return qb.getCount();
+  const sql = namedSql(qb, 'count', () =>
+    qb.clone().orderBy().offset(undefined).limit(undefined).skip(undefined).take(undefined).select('COUNT(1)', 'cnt').setOption('disable-global-order').getQuery(),
+  );
+  const [text, params] = qb.connection.driver.escapeQueryWithParameters(sql, qb.getParameters());
+  const rows = await runOn<{ cnt: unknown }>(qb, text, params);
+  return rows[0]?.cnt ? Number.parseInt(String(rows[0].cnt), 10) : 0;
+}
