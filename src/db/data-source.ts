@@ -47,7 +47,8 @@ export function dataSourceOptions(db: DatabaseConfig, flavor: MysqlFlavor = 'mys
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     connectTimeout: 10_000,
-    extra: { connectionLimit: 10 },
+    // `trace` would capture a stack on every statement to decorate errors that carry their own SQL already
+    extra: { connectionLimit: 10, trace: false },
   };
 }
 
