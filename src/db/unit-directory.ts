@@ -2,6 +2,9 @@ import type { Logger } from 'pino';
 import { Unit } from '../entities/unit.entity';
 import type { AppPubSub } from '../subscriptions/pubsub';
 import type { TransactionHolder } from './database';
+import { Eventual } from '../context/eventual';
+
+const indexById = (units: Unit[]): ReadonlyMap<string, Unit> => new Map(units.map((u) => [u.id, u]));
 
 interface Reader extends TransactionHolder {
   repo: (entity: typeof Unit) => { find(): Promise<Unit[]> };
@@ -16,6 +19,7 @@ interface Reader extends TransactionHolder {
  */
 export class UnitDirectory {
   private units?: Promise<Unit[]>;
+  private index?: Eventual<ReadonlyMap<string, Unit>>;
   private changes = 0;
   private readonly stops: Array<() => Promise<unknown>> = [];
 
@@ -57,11 +61,23 @@ export class UnitDirectory {
     if (!this.units) {
       const loading = ctx.repo(Unit).find();
       this.units = loading;
+      this.index = new Eventual(loading.then(indexById));
       loading.catch(() => {
-        if (this.units === loading) this.units = undefined;
+        if (this.units !== loading) return;
+        this.units = undefined;
+        this.index = undefined;
       });
     }
     return this.units;
+  }
+
+  /**
+   * Every unit by id: the map itself once the tree is in memory, so that a unit named on each row of a list costs
+   * no promise; otherwise (inside a transaction, while events cannot cross instances) read as `all` reads.
+   */
+  byIdNow(ctx: Reader): ReadonlyMap<string, Unit> | Promise<ReadonlyMap<string, Unit>> {
+    const all = this.all(ctx);
+    return all === this.units && this.index ? this.index.now : all.then(indexById);
   }
 
   /** A unit was created or changed in the caller's transaction: every instance forgets its copy after commit. */
@@ -79,6 +95,7 @@ export class UnitDirectory {
 
   private forget(): void {
     this.units = undefined;
+    this.index = undefined;
     this.changes++;
   }
 }

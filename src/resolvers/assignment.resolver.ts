@@ -12,7 +12,6 @@ import { extensionsByAssignmentId, supervisionsByAssignmentId, userById } from '
 import { User } from '../entities/user.entity';
 import { AssignmentResponsiblesInput } from '../schema/inputs/office-duties.inputs';
 import { ResponsibleLeader } from '../schema/types/office-duties.type';
-import { unitById } from '../loaders/unit.loaders';
 import { AssignCaseInput, ReportResultInput, RequestExtensionInput, SuperviseInput } from '../schema/inputs/case-workflow.inputs';
 import { AssignmentResult } from '../schema/types/case-types';
 import { ReasonArg } from '../schema/inputs/validated-fields';
@@ -131,7 +130,7 @@ export class AssignmentResolver {
 
   @FieldResolver(() => Unit, { description: '承办单位 (unit)' })
   unit(@Root() a: Assignment, @Ctx() ctx: RequestContext) {
-    return ctx.loader(unitById).load(a.unitId);
+    return ctx.services.units.unitOf(ctx, a.unitId);
   }
 
   @FieldResolver(() => ResponsibleLeader, { nullable: true, description: '承办单位责任领导；尚未明确时为空 (responsible leader)' })

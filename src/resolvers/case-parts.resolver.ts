@@ -13,7 +13,6 @@ import { Supervision } from '../entities/supervision.entity';
 import { Unit } from '../entities/unit.entity';
 import { User } from '../entities/user.entity';
 import { assignmentById, userById, wordingById } from '../loaders/case.loaders';
-import { unitById } from '../loaders/unit.loaders';
 import { Audience, Visible } from '../policy/audience';
 
 @Resolver(() => Extension)
@@ -49,7 +48,7 @@ export class InstructionResolver {
 export class ReplyResolver {
   @FieldResolver(() => Unit, { description: '答复单位：主办单位或人大信访机构 (replying body)' })
   unit(@Root() r: Reply, @Ctx() ctx: RequestContext) {
-    return ctx.loader(unitById).load(r.unitId);
+    return ctx.services.units.unitOf(ctx, r.unitId);
   }
 
   @FieldResolver(() => CaseView, { description: '信访件 (case)' })

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import type { RequestContext } from '../context/request-context';
 import { Role } from '../auth/role';
 import { Unit } from '../entities/unit.entity';
-import { unitById, unitsByParentId } from '../loaders/unit.loaders';
+import { unitsByParentId } from '../loaders/unit.loaders';
 import { CreateUnitInput } from '../schema/inputs/create-unit.input';
 import { UnitFilter } from '../schema/inputs/unit-filter.input';
 import { Transactional } from './transactional.middleware';
@@ -29,8 +29,8 @@ export class UnitResolver {
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: '上级单位 (superior body)' })
-  parent(@Root() unit: Unit, @Ctx() ctx: RequestContext): Promise<Unit | null> | null {
-    return unit.parentId ? ctx.loader(unitById).load(unit.parentId) : null;
+  parent(@Root() unit: Unit, @Ctx() ctx: RequestContext): Unit | Promise<Unit | null> | null {
+    return unit.parentId ? ctx.services.units.unitOf(ctx, unit.parentId) : null;
   }
 
   @FieldResolver(() => [Unit], { description: '直属下级单位 (bodies directly below)' })

@@ -3,7 +3,6 @@ import type { RequestContext } from '../context/request-context';
 import { Role } from '../auth/role';
 import { Unit } from '../entities/unit.entity';
 import { User } from '../entities/user.entity';
-import { unitById } from '../loaders/unit.loaders';
 import { CreateUserInput } from '../schema/inputs/create-user.input';
 import { Transactional } from './transactional.middleware';
 
@@ -54,7 +53,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: '所属单位；系统管理员可无单位 (unit)' })
-  unit(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Unit | null> | null {
-    return user.unitId ? ctx.loader(unitById).load(user.unitId) : null;
+  unit(@Root() user: User, @Ctx() ctx: RequestContext): Unit | Promise<Unit | null> | null {
+    return user.unitId ? ctx.services.units.unitOf(ctx, user.unitId) : null;
   }
 }

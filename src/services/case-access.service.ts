@@ -103,9 +103,12 @@ export class CaseAccessService {
   }
 
   /** The case's assignments the viewer may see: all for the office, its own for a unit. */
-  async assignmentsOf(ctx: RequestContext, caseId: string): Promise<Assignment[]> {
-    const [all, scope] = await Promise.all([ctx.loader(assignmentsByCaseId).load(caseId), this.scope(ctx)]);
-    return all.filter((a) => mayViewAssignment(scope, a));
+  assignmentsOf(ctx: RequestContext, caseId: string): Promise<Assignment[]> {
+    const loading = ctx.loader(assignmentsByCaseId).load(caseId);
+    // on a list the scope is known by the time each row asks: one promise per row, not three
+    const scope = this.scopeNow(ctx);
+    if (scope instanceof Promise) return Promise.all([loading, scope]).then(([all, s]) => all.filter((a) => mayViewAssignment(s, a)));
+    return loading.then((all) => all.filter((a) => mayViewAssignment(scope, a)));
   }
 
   /** Keeps the parts (supervisions, extensions, hearings) of an assignment the viewer may see. */

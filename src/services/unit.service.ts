@@ -33,6 +33,15 @@ export class UnitService {
     return ctx.repo(Unit).find({ where, order: { level: 'ASC', code: 'ASC' } });
   }
 
+  /**
+   * A unit by id, or null: at once while the unit tree is in memory (a unit named on every row of a list then costs
+   * no promise), otherwise batched with the request's other reads of units.
+   */
+  unitOf(ctx: RequestContext, id: string): Unit | null | Promise<Unit | null> {
+    const byId = ctx.app.units.byIdNow(ctx);
+    return byId instanceof Map ? (byId.get(id) ?? null) : ctx.loader(unitById).load(id);
+  }
+
   async get(ctx: RequestContext, id: string, field = 'id'): Promise<Unit> {
     const unit = await ctx.loader(unitById).load(id);
     if (!unit) throw notFound('单位', field);
