@@ -12,9 +12,15 @@ const readers = new WeakMap<EntityMetadata, Map<string, RowReader>>();
 const FROM_ROW = { fromDeserializer: true } as const;
 
 /**
+ * Column types whose values both drivers' `prepareHydratedValue` hands back as the database driver read them (none of
+ * its conversions names them); without a transformer such a value is stored as it is.
+ */
+const AS_READ = new Set(['varchar', 'char', 'text', 'mediumtext', 'int', 'float']);
+
+/**
  * A reader written out for one entity and alias: each column read and stored under its own constant name, so V8
  * sees fixed property accesses instead of looking names up in a loop. Names come from the entity metadata, never
- * from input, and are quoted with JSON.stringify. Each value still goes through the driver's own
+ * from input, and are quoted with JSON.stringify. Each value that the driver would convert still goes through its own
  * `prepareHydratedValue`, so instants, flags, enums and JSON come out exactly as TypeORM makes them.
  */
 function readerFor(driver: Driver, metadata: EntityMetadata, alias: string): RowReader {
@@ -26,7 +32,8 @@ function readerFor(driver: Driver, metadata: EntityMetadata, alias: string): Row
     const lines = columns.map((column, i) => {
       const key = JSON.stringify(DriverUtils.buildAlias(driver, undefined, alias, column.databaseName));
       // a column inside an embedded object is set through TypeORM's own setter
-      const store = column.embeddedMetadata ? `columns[${i}].setEntityValue(e, hydrate(v, columns[${i}]))` : `e[${JSON.stringify(column.propertyName)}] = hydrate(v, columns[${i}])`;
+      const value = AS_READ.has(column.type as string) && !column.transformer ? 'v' : `hydrate(v, columns[${i}])`;
+      const store = column.embeddedMetadata ? `columns[${i}].setEntityValue(e, ${value})` : `e[${JSON.stringify(column.propertyName)}] = ${value}`;
       return `v = row[${key}]; if (v !== undefined) ${store};`;
     });
     const make = new Function('create', 'hydrate', 'columns', `return function read(row) { const e = create(); let v; ${lines.join(' ')} return e; };`) as (
