@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { countOf, statementOf } from '../src/db/plain-statements';
+import { countOf, rawRowsOf, statementOf } from '../src/db/plain-statements';
 import { assignedCase, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
 
@@ -20,6 +20,16 @@ describe('statements kept per shape', () => {
 
   const cases = () => t.server.runtime.db.dataSource.getRepository('Case').createQueryBuilder('c') as SelectQueryBuilder<ObjectLiteral>;
 
+  /** A builder reading from a sub-query of the case table that selects `expr` as `v`. */
+  const fromSub = (expr: string) => {
+    const dataSource = t.server.runtime.db.dataSource;
+    return dataSource
+      .createQueryBuilder()
+      .from(`(SELECT ${expr} AS v FROM ${dataSource.getMetadata('Case').tableName} c)`, 'x')
+      .select('x.v', 'v')
+      .orderBy('x.v') as SelectQueryBuilder<ObjectLiteral>;
+  };
+
   /** Builders of different shapes, each in two variants that differ only in parameter values. */
   const shapes: Record<string, (values: { ids: string[]; n: number }) => SelectQueryBuilder<ObjectLiteral>> = {
     all: () => cases(),
@@ -32,6 +42,8 @@ describe('statements kept per shape', () => {
     byCountOr: ({ n }) => cases().where('c.personCount >= :n', { n }).orWhere('c.isKey = :key', { key: true }),
     byCountWithKey: ({ n }) => cases().where('c.personCount >= :n', { n }).addSelect('(c.personCount + 1)', 'sort_key').orderBy('sort_key', 'DESC'),
     otherAlias: ({ n }) => t.server.runtime.db.dataSource.getRepository('Case').createQueryBuilder('k').where('k.personCount >= :n', { n }) as SelectQueryBuilder<ObjectLiteral>,
+    fromSubQuery: ({ n }) => fromSub('c.personCount').where('x.v >= :n', { n }),
+    fromOtherSubQuery: ({ n }) => fromSub('c.personCount + 1').where('x.v >= :n', { n }),
     assignments: ({ ids }) => t.server.runtime.db.dataSource.getRepository('Assignment').createQueryBuilder('c').where('c.caseId IN (:...ids)', { ids }) as SelectQueryBuilder<ObjectLiteral>,
   };
 
@@ -53,6 +65,13 @@ describe('statements kept per shape', () => {
     }
   });
 
+  it('reads the raw rows TypeORM reads', async () => {
+    const ids = await caseIds();
+    for (const [name, make] of Object.entries(shapes)) {
+      expect([name, await rawRowsOf(make({ ids, n: 2 }))]).toEqual([name, await make({ ids, n: 2 }).getRawMany()]);
+    }
+  });
+
   it('never gives two shapes the same text', async () => {
     const ids = await caseIds();
     const texts = Object.values(shapes).map((make) => statementOf(make({ ids: ids.slice(0, 2), n: 2 }))[0]);
@@ -61,7 +80,8 @@ describe('statements kept per shape', () => {
 
   it('counts what TypeORM counts, ignoring order, limit and extra selections, for every shape and value', async () => {
     const ids = await caseIds();
-    for (const [name, make] of Object.entries(shapes)) {
+    // TypeORM counts builders over an entity only
+    for (const [name, make] of Object.entries(shapes).filter(([name]) => !name.startsWith('from'))) {
       for (const values of [{ ids: ids.slice(0, 2), n: 2 }, { ids, n: 4 }]) {
         expect([name, await countOf(make(values))]).toEqual([name, await make(values).getCount()]);
       }

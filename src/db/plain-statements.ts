@@ -6,7 +6,8 @@ const statements = new LRUCache<string, string>({ max: 2000 });
 
 /**
  * Everything in a builder that goes into its SQL text, the parameter values aside (they are bound afterwards), or
- * undefined for a builder this does not describe completely: sub-queries, CTEs, joins, relation ids, find options.
+ * undefined for a builder this does not describe completely: joins, relation ids, CTEs, find options. A sub-query
+ * in FROM is part of the shape by its text.
  */
 function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | undefined {
   const m = qb.expressionMap;
@@ -17,13 +18,12 @@ function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | undefined {
     m.joinAttributes.length ||
     m.relationIdAttributes.length ||
     m.commonTableExpressions.length ||
-    (findOptions && Object.keys(findOptions).length) ||
-    m.aliases.some((a) => a.subQuery)
+    (findOptions && Object.keys(findOptions).length)
   ) {
     return undefined;
   }
   return JSON.stringify([
-    m.aliases.map((a) => [a.type, a.name, a.hasMetadata ? a.metadata.tablePath : a.tablePath]),
+    m.aliases.map((a) => [a.type, a.name, a.hasMetadata ? a.metadata.tablePath : a.tablePath, a.subQuery]),
     m.mainAlias?.name,
     m.selects,
     m.wheres,
@@ -68,8 +68,19 @@ function namedSql(qb: SelectQueryBuilder<ObjectLiteral>, kind: string, write: ()
  * so the text is kept per shape and only the parameters are bound anew.
  */
 export function statementOf(qb: SelectQueryBuilder<ObjectLiteral>): [string, unknown[]] {
-  const sql = namedSql(qb, 'rows', () => qb.getQuery());
+  const sql = queryOf(qb);
   return qb.connection.driver.escapeQueryWithParameters(sql, qb.getParameters());
+}
+
+/** The builder's SQL with named parameters, as `qb.getQuery()` gives it, kept per shape like `statementOf`'s. */
+export function queryOf(qb: SelectQueryBuilder<ObjectLiteral>): string {
+  return namedSql(qb, 'rows', () => qb.getQuery());
+}
+
+/** The raw rows of the builder, as `qb.getRawMany()` gives them, with the statement kept per shape. */
+export function rawRowsOf<R = Record<string, unknown>>(qb: SelectQueryBuilder<ObjectLiteral>): Promise<R[]> {
+  const [sql, params] = statementOf(qb);
+  return runOn<R>(qb, sql, params);
 }
 
 /** Runs a statement on the builder's own runner (the operation's transaction or replica) when it has one. */
@@ -87,11 +98,11 @@ export async function runOn<R>(qb: SelectQueryBuilder<ObjectLiteral>, sql: strin
 /**
  * How many rows the builder would return without its order and limit: the same number and the same statement
  * (`SELECT COUNT(1) AS cnt …`) as TypeORM's `getCount()` for a builder without joins, with the text kept per shape.
- * A builder that joins goes to `getCount()`, which counts distinct primary keys.
+ * A builder that joins goes to `getCount()`, which counts distinct primary keys; so does one not over an entity.
  */
 export async function countOf(qb: SelectQueryBuilder<ObjectLiteral>): Promise<number> {
   const m = qb.expressionMap;
-  if (m.joinAttributes.length || m.relationIdAttributes.length || m.groupBys.length) return qb.getCount();
+  if (!m.mainAlias?.hasMetadata || m.joinAttributes.length || m.relationIdAttributes.length || m.groupBys.length) return qb.getCount();
   const sql = namedSql(qb, 'count', () =>
     qb.clone().orderBy().offset(undefined).limit(undefined).skip(undefined).take(undefined).select('COUNT(1)', 'cnt').setOption('disable-global-order').getQuery(),
   );

@@ -1,3 +1,4 @@
+import { queryOf, rawRowsOf } from '../db/plain-statements';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { isValidLocalDate, startOfLocalDay } from '../domain/office-time';
@@ -70,7 +71,7 @@ export class StatisticsService {
   async compute(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date): Promise<StatisticsFigures<Unit>> {
     const months = periodMonths(period, this.officeTimeZone);
     const plan = this.plan(ctx, report, period, asOf);
-    const [groups, byUnit, allUnits] = await Promise.all([plan.grouped.getRawMany<Record<string, unknown>>(), this.byUnit(plan.byUnit), ctx.app.units.all(ctx)]);
+    const [groups, byUnit, allUnits] = await Promise.all([rawRowsOf(plan.grouped), this.byUnit(plan.byUnit), ctx.app.units.all(ctx)]);
 
     // at most (categories × months × channels × referred or not) groups; every figure is a sum over some of them
     const totals = { received: 0, overdue: byUnit.overdueCases, intakeOverdue: 0 };
@@ -146,7 +147,7 @@ export class StatisticsService {
       // apart by `compute`
       grouped: ctx.manager
         .createQueryBuilder()
-        .from(`(${rows.getQuery()})`, 'x')
+        .from(`(${queryOf(rows)})`, 'x')
         .setParameters(rows.getParameters())
         .select('x.category', 'category')
         .addSelect('x.month', 'month')
@@ -312,7 +313,7 @@ export class StatisticsService {
   private async byUnit(parts: Array<SelectQueryBuilder<Assignment>>) {
     const units = new Map<string, { assigned: number; onTime: number; delivered: number; overdue: number }>();
     let overdueCases = 0;
-    for (const rows of await Promise.all(parts.map((q) => q.getRawMany<Record<string, unknown>>()))) {
+    for (const rows of await Promise.all(parts.map((q) => rawRowsOf(q)))) {
       for (const r of rows) {
         const unit = units.get(String(r.unitId)) ?? { assigned: 0, onTime: 0, delivered: 0, overdue: 0 };
         unit.assigned += n(r.assigned);
