@@ -44,6 +44,11 @@ describe('statements kept per shape', () => {
     otherAlias: ({ n }) => t.server.runtime.db.dataSource.getRepository('Case').createQueryBuilder('k').where('k.personCount >= :n', { n }) as SelectQueryBuilder<ObjectLiteral>,
     fromSubQuery: ({ n }) => fromSub('c.personCount').where('x.v >= :n', { n }),
     fromOtherSubQuery: ({ n }) => fromSub('c.personCount + 1').where('x.v >= :n', { n }),
+    joinedFilter: ({ n }) => cases().innerJoin('assignment', 'a', 'a.caseId = c.id').where('c.personCount >= :n', { n }),
+    joinedOtherCondition: ({ n }) => cases().innerJoin('assignment', 'a', 'a.caseId = c.id AND a.unitId IS NOT NULL').where('c.personCount >= :n', { n }),
+    leftJoinedFilter: ({ n }) => cases().leftJoin('assignment', 'a', 'a.caseId = c.id').where('c.personCount >= :n', { n }),
+    joinedRelation: ({ n }) =>
+      t.server.runtime.db.dataSource.getRepository('User').createQueryBuilder('c').leftJoinAndSelect('c.unitRef', 'u').where('LENGTH(c.username) >= :n', { n }) as SelectQueryBuilder<ObjectLiteral>,
     assignments: ({ ids }) => t.server.runtime.db.dataSource.getRepository('Assignment').createQueryBuilder('c').where('c.caseId IN (:...ids)', { ids }) as SelectQueryBuilder<ObjectLiteral>,
   };
 

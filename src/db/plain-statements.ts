@@ -6,16 +6,20 @@ const statements = new LRUCache<string, string>({ max: 2000 });
 
 /**
  * Everything in a builder that goes into its SQL text, the parameter values aside (they are bound afterwards), or
- * undefined for a builder this does not describe completely: joins, relation ids, CTEs, find options. A sub-query
- * in FROM is part of the shape by its text.
+ * undefined for a builder this does not describe completely: relation ids, CTEs, find options. A sub-query in FROM
+ * or a join is part of the shape by its text.
  */
 function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | undefined {
   const m = qb.expressionMap;
   const findOptions = (qb as unknown as { findOptions?: object }).findOptions;
+  // a join is written from its direction, target, alias and condition (a relation's from the metadata it names)
+  const joins = m.joinAttributes.map((j) =>
+    typeof j.entityOrProperty === 'string' ? j.entityOrProperty : j.alias.hasMetadata ? `entity:${j.alias.metadata.tablePath}` : undefined,
+  );
   if (
     m.queryType !== 'select' ||
     m.subQuery ||
-    m.joinAttributes.length ||
+    joins.includes(undefined) ||
     m.relationIdAttributes.length ||
     m.commonTableExpressions.length ||
     (findOptions && Object.keys(findOptions).length)
@@ -25,6 +29,7 @@ function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | undefined {
   return JSON.stringify([
     m.aliases.map((a) => [a.type, a.name, a.hasMetadata ? a.metadata.tablePath : a.tablePath, a.subQuery]),
     m.mainAlias?.name,
+    m.joinAttributes.map((j, i) => [j.direction, joins[i], j.alias.name, j.alias.subQuery, j.condition]),
     m.selects,
     m.wheres,
     m.orderBys,
