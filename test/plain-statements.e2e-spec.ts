@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { countOf, rawRowsOf, statementOf } from '../src/db/plain-statements';
 import { assignedCase, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
@@ -44,6 +44,13 @@ describe('statements kept per shape', () => {
     otherAlias: ({ n }) => t.server.runtime.db.dataSource.getRepository('Case').createQueryBuilder('k').where('k.personCount >= :n', { n }) as SelectQueryBuilder<ObjectLiteral>,
     fromSubQuery: ({ n }) => fromSub('c.personCount').where('x.v >= :n', { n }),
     fromOtherSubQuery: ({ n }) => fromSub('c.personCount + 1').where('x.v >= :n', { n }),
+    distinct: ({ n }) => cases().distinct(true).where('c.personCount >= :n', { n }),
+    offset: ({ n }) => cases().where('c.personCount >= :n', { n }).orderBy('c.id').limit(2).offset(1),
+    bracketed: ({ n }) =>
+      cases()
+        .where('c.personCount >= :n', { n })
+        .andWhere(new Brackets((w) => w.where('c.isKey = :key', { key: false }).orWhere('c.personCount > 3'))),
+    commented: ({ n }) => cases().comment('list').where('c.personCount >= :n', { n }),
     joinedFilter: ({ n }) => cases().innerJoin('assignment', 'a', 'a.caseId = c.id').where('c.personCount >= :n', { n }),
     joinedOtherCondition: ({ n }) => cases().innerJoin('assignment', 'a', 'a.caseId = c.id AND a.unitId IS NOT NULL').where('c.personCount >= :n', { n }),
     leftJoinedFilter: ({ n }) => cases().leftJoin('assignment', 'a', 'a.caseId = c.id').where('c.personCount >= :n', { n }),
@@ -75,6 +82,20 @@ describe('statements kept per shape', () => {
     for (const [name, make] of Object.entries(shapes)) {
       expect([name, await rawRowsOf(make({ ids, n: 2 }))]).toEqual([name, await make({ ids, n: 2 }).getRawMany()]);
     }
+  });
+
+  it('writes a builder already run by TypeORM the same as a fresh one', async () => {
+    const used = shapes.byCount({ ids: [], n: 1 });
+    await used.getMany();
+    expect(statementOf(used)).toEqual(shapes.byCount({ ids: [], n: 1 }).getQueryAndParameters());
+  });
+
+  it('counts the builder as it was when asked, whatever is added to it afterwards', async () => {
+    const all = (await caseIds()).length;
+    const qb = cases();
+    const counting = countOf(qb);
+    qb.andWhere('1 = 0').orderBy('c.id').limit(1);
+    expect(await counting).toBe(all);
   });
 
   it('never gives two shapes the same text', async () => {

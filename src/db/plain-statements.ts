@@ -1,8 +1,11 @@
 import { LRUCache } from 'lru-cache';
-import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 
-/** The SQL texts (with named parameters) of builders seen before, by the shape that decides the text. */
-const statements = new LRUCache<string, string>({ max: 2000 });
+/**
+ * The SQL texts (with named parameters) of builders seen before, by the shape that decides the text; one set per
+ * data source, whose driver decides quoting, hints and locks.
+ */
+const statementsBySource = new WeakMap<DataSource, LRUCache<string, string>>();
 
 /**
  * Everything in a builder that goes into its SQL text, the parameter values aside (they are bound afterwards), or
@@ -21,13 +24,15 @@ function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | undefined {
     m.subQuery ||
     joins.includes(undefined) ||
     m.relationIdAttributes.length ||
+    m.aliases.some((a) => a.hasMetadata && a.metadata.discriminatorColumn) ||
     m.commonTableExpressions.length ||
     (findOptions && Object.keys(findOptions).length)
   ) {
     return undefined;
   }
   return JSON.stringify([
-    m.aliases.map((a) => [a.type, a.name, a.hasMetadata ? a.metadata.tablePath : a.tablePath, a.subQuery]),
+    m.aliases.map((a) => [a.type, a.name, a.hasMetadata ? [a.metadata.name, a.metadata.tablePath] : a.tablePath, a.subQuery]),
+    m.queryEntity,
     m.mainAlias?.name,
     m.joinAttributes.map((j, i) => [j.direction, joins[i], j.alias.name, j.alias.subQuery, j.condition]),
     m.selects,
@@ -62,6 +67,8 @@ function namedSql(qb: SelectQueryBuilder<ObjectLiteral>, kind: string, write: ()
   const shape = shapeOf(qb);
   if (shape === undefined) return write();
   const key = `${kind}\n${shape}`;
+  let statements = statementsBySource.get(qb.connection);
+  if (!statements) statementsBySource.set(qb.connection, (statements = new LRUCache<string, string>({ max: 2000 })));
   let sql = statements.get(key);
   if (sql === undefined) statements.set(key, (sql = write()));
   return sql;
@@ -84,8 +91,16 @@ export function queryOf(qb: SelectQueryBuilder<ObjectLiteral>): string {
 
 /** The raw rows of the builder, as `qb.getRawMany()` gives them, with the statement kept per shape. */
 export function rawRowsOf<R = Record<string, unknown>>(qb: SelectQueryBuilder<ObjectLiteral>): Promise<R[]> {
+  if (asksMore(qb)) return qb.getRawMany<R>();
   const [sql, params] = statementOf(qb);
   return runOn<R>(qb, sql, params);
+}
+
+/** True when the builder asks TypeORM for more than a statement: a result cache, its own transaction, a lock check. */
+function asksMore(qb: SelectQueryBuilder<ObjectLiteral>): boolean {
+  const m = qb.expressionMap;
+  const always = qb.connection.options.cache;
+  return Boolean(m.cache || m.useTransaction || m.lockMode || (always && typeof always === 'object' && always.alwaysEnabled));
 }
 
 /** Runs a statement on the builder's own runner (the operation's transaction or replica) when it has one. */
@@ -103,11 +118,12 @@ export async function runOn<R>(qb: SelectQueryBuilder<ObjectLiteral>, sql: strin
 /**
  * How many rows the builder would return without its order and limit: the same number and the same statement
  * (`SELECT COUNT(1) AS cnt …`) as TypeORM's `getCount()` for a builder without joins, with the text kept per shape.
- * A builder that joins goes to `getCount()`, which counts distinct primary keys; so does one not over an entity.
+ * A builder that joins goes to `getCount()`, which counts distinct primary keys; so does one not over an entity, and
+ * one that asks for a result cache, its own transaction or a lock.
  */
 export async function countOf(qb: SelectQueryBuilder<ObjectLiteral>): Promise<number> {
   const m = qb.expressionMap;
-  if (!m.mainAlias?.hasMetadata || m.joinAttributes.length || m.relationIdAttributes.length || m.groupBys.length) return qb.getCount();
+  if (asksMore(qb) || !m.mainAlias?.hasMetadata || m.joinAttributes.length || m.relationIdAttributes.length || m.groupBys.length) return qb.getCount();
   const sql = namedSql(qb, 'count', () =>
     qb.clone().orderBy().offset(undefined).limit(undefined).skip(undefined).take(undefined).select('COUNT(1)', 'cnt').setOption('disable-global-order').getQuery(),
   );

@@ -71,13 +71,21 @@ export class UnitDirectory {
     return this.units;
   }
 
-  /**
-   * Every unit by id: the map itself once the tree is in memory, so that a unit named on each row of a list costs
-   * no promise; otherwise (inside a transaction, while events cannot cross instances) read as `all` reads.
-   */
-  byIdNow(ctx: Reader): ReadonlyMap<string, Unit> | Promise<ReadonlyMap<string, Unit>> {
+  /** Every unit by id; inside a transaction, as that transaction sees them. */
+  async byId(ctx: Reader): Promise<ReadonlyMap<string, Unit>> {
     const all = this.all(ctx);
-    return all === this.units && this.index ? this.index.now : all.then(indexById);
+    return all === this.units && this.index ? this.index.promise : indexById(await all);
+  }
+
+  /**
+   * Every unit by id when the tree is in memory and may be used (outside a transaction, while events cross
+   * instances) and has been read, else undefined; it never starts a read. A unit named on each row of a list then
+   * costs no promise.
+   */
+  peekById(ctx: Reader): ReadonlyMap<string, Unit> | undefined {
+    if (ctx.transactionManager || !this.listening || !this.pubsub.connected() || !this.index) return undefined;
+    const now = this.index.now;
+    return now instanceof Promise ? undefined : now;
   }
 
   /** A unit was created or changed in the caller's transaction: every instance forgets its copy after commit. */

@@ -5,7 +5,7 @@ import type { Unit } from '../entities/unit.entity';
 /** Units by id, from the instance's in-memory unit tree (one read of the table per change, not per request). */
 export const unitById: LoaderFactory<string, Unit | null> = (ctx) =>
   new DataLoader<string, Unit | null>(async (ids) => {
-    const byId = await ctx.app.units.byIdNow(ctx);
+    const byId = await ctx.app.units.byId(ctx);
     return ids.map((id) => byId.get(id) ?? null);
   });
 

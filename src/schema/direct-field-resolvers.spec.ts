@@ -63,25 +63,35 @@ class ItemResolver {
   }
 }
 
+@Authorized('ADMIN')
+@Resolver(() => Item)
+class GuardedResolver {
+  // guarded by the class's rule, not its own
+  @FieldResolver(() => String, { nullable: true })
+  guarded(@Root() item: Item): string {
+    return `guarded-${item.id}`;
+  }
+}
+
 describe('directFieldResolvers', () => {
   let wrapped: GraphQLSchema;
   let direct: GraphQLSchema;
   const authChecker = ({ context }: { context: Ctx0 }, roles: string[]) => roles.every((r) => context.roles.includes(r));
 
   beforeAll(async () => {
-    wrapped = await buildSchema({ resolvers: [ItemResolver], authChecker, authMode: 'null', validate: false });
-    direct = directFieldResolvers(await buildSchema({ resolvers: [ItemResolver], authChecker, authMode: 'null', validate: false }), [ItemResolver]);
+    wrapped = await buildSchema({ resolvers: [ItemResolver, GuardedResolver], authChecker, authMode: 'null', validate: false });
+    direct = directFieldResolvers(await buildSchema({ resolvers: [ItemResolver, GuardedResolver], authChecker, authMode: 'null', validate: false }), [ItemResolver, GuardedResolver]);
   });
 
   it('calls a resolver of root and context directly, and leaves arguments, auth rules and middlewares to type-graphql', () => {
     const fields = direct.getType('Item') as unknown as { getFields(): Record<string, { resolve?: object }> };
     const isDirect = (name: string) => Boolean((fields.getFields()[name].resolve as Record<symbol, unknown> | undefined)?.[DIRECT]);
     expect(['name', 'contextFirst'].filter(isDirect)).toEqual(['name', 'contextFirst']);
-    expect(['withArg', 'secret', 'watched'].filter(isDirect)).toEqual([]);
+    expect(['withArg', 'secret', 'watched', 'guarded'].filter(isDirect)).toEqual([]);
   });
 
   it('answers every field exactly as the wrapped schema does, middlewares and auth rules included', async () => {
-    const source = '{ items { id name contextFirst withArg(suffix: "!") secret watched } plainItem { id name contextFirst } }';
+    const source = '{ items { id name contextFirst withArg(suffix: "!") secret watched guarded } plainItem { id name contextFirst } }';
     for (const roles of [[], ['ADMIN']]) {
       const run = async (schema: GraphQLSchema) => {
         const contextValue: Ctx0 = { prefix: '>', roles, seen: [] };
@@ -91,7 +101,8 @@ describe('directFieldResolvers', () => {
       expect(b).toEqual(a);
       expect(b.result.errors).toBeUndefined();
       expect(b.seen).toEqual(['middleware', 'middleware']);
-      expect((b.result.data as { items: Array<{ secret: string | null }> }).items.map((i) => i.secret)).toEqual(roles.length ? ['secret-a', 'secret-b'] : [null, null]);
+      const items = (b.result.data as { items: Array<{ secret: string | null; guarded: string | null }> }).items;
+      expect(items.map((i) => [i.secret, i.guarded])).toEqual(roles.length ? [['secret-a', 'guarded-a'], ['secret-b', 'guarded-b']] : [[null, null], [null, null]]);
     }
     const { data } = await graphql({ schema: direct, source: '{ plainItem { name } }', contextValue: { prefix: '', roles: [], seen: [] } });
     // the plain root took type-graphql's path and arrived converted

@@ -38,8 +38,8 @@ export class UnitService {
    * no promise), otherwise batched with the request's other reads of units.
    */
   unitOf(ctx: RequestContext, id: string): Unit | null | Promise<Unit | null> {
-    const byId = ctx.app.units.byIdNow(ctx);
-    return byId instanceof Map ? (byId.get(id) ?? null) : ctx.loader(unitById).load(id);
+    const byId = ctx.app.units.peekById(ctx);
+    return byId ? (byId.get(id) ?? null) : ctx.loader(unitById).load(id);
   }
 
   async get(ctx: RequestContext, id: string, field = 'id'): Promise<Unit> {
