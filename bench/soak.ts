@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { freePort } from '../test/harness/free-port';
+import { npmStartFlags } from '../test/harness/npm-start';
 import { PrivateMariaDb } from '../test/harness/private-mariadb';
 import { benchEnv, gql, seedOffice } from './graphql-target';
 import { LIST_QUERY_TEXT } from './list-query';
@@ -30,11 +31,8 @@ const rssMb = (pid: number) => {
   return m ? Number(m[1]) / 1024 : NaN;
 };
 
-/** The node flags of `npm start` (package.json), so that the soak measures the server as it is run. */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
-  return pkg.scripts.start.match(/(?<=\s)--[\w-]+(=\S+)?/g) ?? [];
-}
+/** The node flags of `npm start`, so that the soak measures the server as it is run. */
+const startFlags = () => npmStartFlags(resolve(__dirname, '..', '..', 'package.json'));
 
 const CASE_DETAIL = `query($id: ID!) { case(id: $id) { id serialNo status summary petitioners { name idNumberMasked } assignments { id status deadlineState unit { name } } timeline { type at } } }`;
 

@@ -53,7 +53,7 @@ describe('rows read into entities the same as TypeORM reads them', () => {
 
   it('keeps an extra selected value in the raw rows, beside the entity', async () => {
     const dataSource = t.server.runtime.db.dataSource;
-    const qb = dataSource.createQueryBuilder('Case', 'c').addSelect('(c.personCount + 1)', 'next_count').orderBy('c.receivedAt', 'DESC');
+    const qb = dataSource.createQueryBuilder<{ id: string; personCount: number }>('Case', 'c').addSelect('(c.personCount + 1)', 'next_count').orderBy('c.receivedAt', 'DESC');
     const { result, typeorm } = await viaTypeorm(() => rawAndEntities<{ id: string; personCount: number }, { next_count: unknown }>(qb));
     expect(typeorm).toBe(false);
     const { entities, raw } = result;
@@ -74,7 +74,7 @@ describe('rows read into entities the same as TypeORM reads them', () => {
   it('leaves a join used only as a filter to TypeORM, which gives each entity once however many rows match', async () => {
     const dataSource = t.server.runtime.db.dataSource;
     // every case has a petitioner and an assignment here: joined rows repeat the case
-    const qb = () => dataSource.createQueryBuilder('Case', 'c').innerJoin('assignment', 'a', 'a.caseId = c.id').orderBy('c.id');
+    const qb = () => dataSource.createQueryBuilder<{ id: string; personCount: number }>('Case', 'c').innerJoin('assignment', 'a', 'a.caseId = c.id').orderBy('c.id');
     const { result, typeorm } = await viaTypeorm(() => entitiesOf(qb()));
     expect(typeorm).toBe(true);
     expect(result).toStrictEqual(await qb().getMany());

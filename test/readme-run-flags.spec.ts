@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { npmStartFlags } from './harness/npm-start';
 
 // The heap cap is part of how the server is run (README "Operations"): every way the README starts node in production
 // must pass the same flags as `npm start`, or a deployment copied from it runs without the memory bound.
 
 describe('the node flags of `npm start` and of the README run examples', () => {
   const root = join(__dirname, '..');
-  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const flags = start.match(/(?<=\s)--[\w-]+(=\S+)?/g) ?? [];
+  const flags = npmStartFlags(join(root, 'package.json'));
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
   it('caps the old generation in `npm start`', () => {

@@ -2,6 +2,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
+import { isDeadlock } from '../errors/error-mapper';
+
+interface RetryableRunner {
+  isTransactionActive: boolean;
+  query: (...args: unknown[]) => Promise<unknown>;
+}
+
+/** How often a statement outside a transaction is issued when InnoDB keeps choosing it as a deadlock's victim. */
+const DEADLOCK_ATTEMPTS = 4;
 
 /** Something that can carry the transaction of the operation it serves. */
 export interface TransactionHolder {
@@ -27,7 +36,35 @@ export class Database {
     if (config.engine === 'sqlite') {
       this.sqliteLock = new Mutex();
       this.isolateSqliteReads(this.sqliteLock);
+    } else {
+      this.retryDeadlockedStatements();
     }
+  }
+
+  /**
+   * InnoDB may choose a statement that runs on its own (outside any transaction) as the victim of a deadlock, even
+   * a single-row UPDATE, when another statement holds gap locks nearby. Such a statement was rolled back whole and
+   * nothing else depended on it, so it is issued again, as MySQL's manual asks, instead of failing the request.
+   * Statements inside a transaction are not: their transaction is gone and only the caller can redo it.
+   */
+  private retryDeadlockedStatements(): void {
+    const driver = this.dataSource.driver as unknown as { createQueryRunner(mode: string): RetryableRunner };
+    const create = driver.createQueryRunner.bind(driver);
+    driver.createQueryRunner = (mode: string) => {
+      const runner = create(mode);
+      const query = runner.query.bind(runner);
+      runner.query = async (...args: unknown[]) => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await query(...args);
+          } catch (err) {
+            if (runner.isTransactionActive || !isDeadlock(err) || attempt >= DEADLOCK_ATTEMPTS) throw err;
+            await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10));
+          }
+        }
+      };
+      return runner;
+    };
   }
 
   /**

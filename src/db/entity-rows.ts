@@ -1,7 +1,7 @@
 import type { Driver, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
-import { runOn, statementOf } from './plain-statements';
+import { asksMore, runOn, statementOf } from './plain-statements';
 
 /** Turns one raw row into an entity of one alias's entity. */
 type RowReader = (row: Record<string, unknown>) => ObjectLiteral;
@@ -67,10 +67,7 @@ function isPlain(qb: SelectQueryBuilder<ObjectLiteral>): boolean {
     metadata.relationIds.length === 0 &&
     metadata.afterLoadListeners.length === 0 &&
     qb.connection.subscribers.length === 0 &&
-    !map.lockMode &&
-    !map.cache &&
-    !(qb.connection.options.cache && typeof qb.connection.options.cache === 'object' && qb.connection.options.cache.alwaysEnabled) &&
-    !map.useTransaction &&
+    !asksMore(qb) &&
     map.joinAttributes.length === 0 &&
     map.relationIdAttributes.length === 0 &&
     map.selects.some((s) => s.selection === main.name) &&

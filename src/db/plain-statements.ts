@@ -97,7 +97,7 @@ export function rawRowsOf<R = Record<string, unknown>>(qb: SelectQueryBuilder<Ob
 }
 
 /** True when the builder asks TypeORM for more than a statement: a result cache, its own transaction, a lock check. */
-function asksMore(qb: SelectQueryBuilder<ObjectLiteral>): boolean {
+export function asksMore(qb: SelectQueryBuilder<ObjectLiteral>): boolean {
   const m = qb.expressionMap;
   const always = qb.connection.options.cache;
   return Boolean(m.cache || m.useTransaction || m.lockMode || (always && typeof always === 'object' && always.alwaysEnabled));

@@ -27,6 +27,7 @@ function reader(units: Unit[], inTransaction = false) {
         return units;
       },
     }),
+    afterCommitQueue: [],
     afterCommit: (task: () => void) => task(),
   };
 }

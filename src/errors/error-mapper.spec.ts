@@ -1,5 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
 import { ErrorCode } from './error-code';
 import { mapError } from './error-mapper';
 
@@ -18,6 +19,11 @@ describe('mapError: what a thrown value means to a client', () => {
     const foreign = refusedConnection(runInNewContext(`new Error(${JSON.stringify(REFUSED)})`) as Error);
     expect(foreign.originalError instanceof Error).toBe(false);
     expect(mapError(foreign).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+  });
+
+  it('answers a transaction InnoDB rolled back to break a deadlock as CONFLICT, to be tried again', () => {
+    const deadlock = new QueryFailedError('UPDATE x', [], Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 }));
+    expect(mapError(new GraphQLError(deadlock.message, { originalError: deadlock }))).toMatchObject({ code: ErrorCode.CONFLICT });
   });
 
   it('keeps anything else it does not know as INTERNAL', () => {

@@ -50,6 +50,12 @@ function fieldErrorsOf(errors: ValidationError[], prefix = ''): FieldError[] {
 const DUPLICATE = /ER_DUP_ENTRY|Duplicate entry|SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY|UNIQUE constraint failed/;
 const UNAVAILABLE = /ECONNREFUSED|ETIMEDOUT|PROTOCOL_CONNECTION_LOST|ER_CON_COUNT_ERROR|Pool is closed|SQLITE_BUSY|ECONNRESET/;
 
+/** True for InnoDB's "Deadlock found when trying to get lock" (ER_LOCK_DEADLOCK, 1213). */
+export function isDeadlock(err: unknown): boolean {
+  const e = err as { code?: unknown; errno?: unknown } | null;
+  return !!e && (e.code === 'ER_LOCK_DEADLOCK' || e.errno === 1213);
+}
+
 /** True for a unique-key violation on either engine. */
 export function isUniqueViolation(err: unknown): boolean {
   return err instanceof QueryFailedError && DUPLICATE.test(err.message);
@@ -75,7 +81,7 @@ export function mapError(error: unknown): MappedError {
   }
   if (original instanceof AuthenticationError) return { code: ErrorCode.UNAUTHENTICATED, message: '请先登录', details: { reason: 'MISSING' } };
   if (original instanceof AuthorizationError) return { code: ErrorCode.FORBIDDEN, message: '当前角色无权执行该操作' };
-  if (isUniqueViolation(original)) {
+  if (isUniqueViolation(original) || isDeadlock(original)) {
     return { code: ErrorCode.CONFLICT, message: '数据已被同时修改或已存在，请刷新后重试' };
   }
   // isNativeError also knows an Error made in another realm (a vm context), whose class `instanceof Error` does not see

@@ -10,6 +10,7 @@ const root = { hello: ({ name }: { name: string }) => `你好，${name}`, n: () 
 async function executorOf(execution: CompiledExecution) {
   // the executor is handed over as Apollo Server's gateway hands it: after load()
   const { executor } = await execution.load({ apollo: {} });
+  if (!executor) throw new Error('no executor');
   return async (document: DocumentNode, operationName?: string, variables?: Record<string, unknown>) =>
     executor({ document, operation: getOperationAST(document, operationName) ?? undefined, request: { operationName, variables }, context: {} } as never);
 }

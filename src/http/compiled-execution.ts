@@ -1,6 +1,7 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type SourceLocation } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
 
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<BaseContext>['gateway']>;
 
@@ -65,7 +66,7 @@ export function compiledExecution(schema: GraphQLSchema, { plansKept = DEFAULT_P
   // operations' counts with it
   const runs = new WeakMap<OperationDefinitionNode, number>();
   const declined = new WeakSet<OperationDefinitionNode>();
-  const plans = new Map<OperationDefinitionNode, CompiledQuery>();
+  const plans = new LRUCache<OperationDefinitionNode, CompiledQuery>({ max: plansKept });
 
   const interpreted = (document: DocumentNode, contextValue: unknown, variables: Record<string, unknown> | undefined, operationName: string | undefined) => {
     counts.interpreted++;
@@ -73,13 +74,8 @@ export function compiledExecution(schema: GraphQLSchema, { plansKept = DEFAULT_P
   };
 
   const planFor = (document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | undefined => {
-    let plan = plans.get(operation);
-    if (plan) {
-      // most recently used last, so that the first key is the one to drop
-      plans.delete(operation);
-      plans.set(operation, plan);
-      return plan;
-    }
+    const kept = plans.get(operation);
+    if (kept) return kept;
     const seen = (runs.get(operation) ?? 0) + 1;
     runs.set(operation, seen);
     if (seen < COMPILE_AT_RUN || declined.has(operation)) return undefined;
@@ -90,10 +86,8 @@ export function compiledExecution(schema: GraphQLSchema, { plansKept = DEFAULT_P
       return undefined;
     }
     counts.compilations++;
-    plan = compiled;
-    plans.set(operation, plan);
-    if (plans.size > plansKept) plans.delete(plans.keys().next().value!);
-    return plan;
+    plans.set(operation, compiled);
+    return compiled;
   };
 
   const executor: Executor = async ({ document, request, context, operation }) => {

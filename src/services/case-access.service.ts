@@ -105,10 +105,8 @@ export class CaseAccessService {
   /** The case's assignments the viewer may see: all for the office, its own for a unit. */
   assignmentsOf(ctx: RequestContext, caseId: string): Promise<Assignment[]> {
     // on a list the scope is known by the time each row asks: one promise per row, not three
-    const scope = this.scopeNow(ctx);
-    const loading = ctx.loader(assignmentsByCaseId).load(caseId);
-    if (scope instanceof Promise) return Promise.all([loading, scope]).then(([all, s]) => all.filter((a) => mayViewAssignment(s, a)));
-    return loading.then((all) => all.filter((a) => mayViewAssignment(scope, a)));
+    const scope = this.eventualScope(ctx);
+    return ctx.loader(assignmentsByCaseId).load(caseId).then((all) => scope.map((s) => all.filter((a) => mayViewAssignment(s, a))));
   }
 
   /** Keeps the parts (supervisions, extensions, hearings) of an assignment the viewer may see. */

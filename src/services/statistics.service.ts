@@ -1,5 +1,5 @@
-import { queryOf, rawRowsOf } from '../db/plain-statements';
 import type { SelectQueryBuilder } from 'typeorm';
+import { queryOf, rawRowsOf } from '../db/plain-statements';
 import type { RequestContext } from '../context/request-context';
 import { isValidLocalDate, startOfLocalDay } from '../domain/office-time';
 import { periodMonths, rate, reportSentence, type ReportPeriod, type StatisticsFigures } from '../domain/statistics';
