@@ -1,6 +1,10 @@
-import { change, percent, periodMonths, quarterPeriod, rate, reportSentence } from './statistics';
+import { change, chineseOrder, percent, periodMonths, quarterPeriod, rate, reportSentence } from './statistics';
 
 describe('statistics figures', () => {
+  it('ranks tied names in pinyin order, as the reports list them', () => {
+    expect(['张家村委会', '县人民法院', '李庄镇', '王集乡', '安宁社区'].sort(chineseOrder)).toEqual(['安宁社区', '李庄镇', '王集乡', '县人民法院', '张家村委会']);
+  });
+
   it('writes rates with one decimal and an undefined rate as —', () => {
     expect(percent(0.985)).toBe('98.5%');
     expect(percent(0.4)).toBe('40.0%');

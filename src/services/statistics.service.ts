@@ -2,7 +2,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { queryOf, rawRowsOf } from '../db/plain-statements';
 import type { RequestContext } from '../context/request-context';
 import { isValidLocalDate, startOfLocalDay } from '../domain/office-time';
-import { periodMonths, rate, reportSentence, type ReportPeriod, type StatisticsFigures } from '../domain/statistics';
+import { chineseOrder, periodMonths, rate, reportSentence, type ReportPeriod, type StatisticsFigures } from '../domain/statistics';
 import { Assignment } from '../entities/assignment.entity';
 import { CaseChannel, CaseEventType } from '../entities/case-enums';
 import { CaseEventRecord } from '../entities/case-event.entity';
@@ -119,12 +119,12 @@ export class StatisticsService {
       intakeOverdue: totals.intakeOverdue,
       byCategory: [...byCategory]
         .map(([category, r]) => ({ category, ...r }))
-        .sort((a, b) => b.received - a.received || a.category.localeCompare(b.category, 'zh-CN')),
+        .sort((a, b) => b.received - a.received || chineseOrder(a.category, b.category)),
       byMonth: months.map(({ month }) => ({ month, received: byMonth.get(month)?.received ?? 0, closed: byMonth.get(month)?.closed ?? 0 })),
       byUnit: byUnit.units
         .filter((r) => units.has(r.unitId))
         .map((r) => ({ ...r, unit: units.get(r.unitId)! }))
-        .sort((a, b) => b.assigned - a.assigned || a.unit.name.localeCompare(b.unit.name, 'zh-CN')),
+        .sort((a, b) => b.assigned - a.assigned || chineseOrder(a.unit.name, b.unit.name)),
       sentence: reportSentence(figures),
     };
   }
