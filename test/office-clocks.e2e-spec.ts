@@ -193,6 +193,26 @@ describe(`the office's own clocks (${ENGINE})`, () => {
     expect((await office.next()).data.deadlineAlerts).toMatchObject({ kind: 'DUE_SOON', clock: 'INTAKE', case: { id: soon.id } });
   });
 
+  it('alerts every due clock over successive scans when more are due than one scan takes, the earliest first', async () => {
+    await t.server.scheduler.scan(); // every alert the earlier tests left due
+    const office = connectLive(t.wsUrl, p.registrar.token!);
+    sockets.push(office);
+    const alerts = await office.subscribe(ALERTS('[INTAKE]'));
+    const ids: string[] = [];
+    for (const minutesAgo of [30, 20, 10]) {
+      const c = await register({ receivedAt: new Date().toISOString() });
+      await setStoredColumns(t, 'petition_case', c.id, { intakeDueAt: new Date(Date.now() - minutesAgo * 60_000) });
+      ids.push(c.id);
+    }
+    // one alert a scan: each scan must pass over the clocks already alerted, or it would stop at the first of them
+    for (const id of ids) {
+      expect(await t.server.scheduler.scan(new Date(), 1)).toBe(1);
+      expect((await alerts.next()).data.deadlineAlerts).toMatchObject({ kind: 'OVERDUE', clock: 'INTAKE', case: { id } });
+    }
+    expect(await t.server.scheduler.scan(new Date(), 1)).toBe(0);
+    expect(await alerts.drain(300)).toEqual([]);
+  });
+
   it('counts overdue intake in the statistics as of asOf', async () => {
     // three letters of January 2025 (no holiday table loaded for 2025: plain weekends)
     const received = ['2025-01-05T10:00:00+08:00', '2025-01-10T10:00:00+08:00', '2025-01-20T10:00:00+08:00'];
