@@ -24,8 +24,9 @@ export interface ListMeta {
   machine: string;
   node: string;
   engine: string;
-  /** The node flags the process runs with (`npm start`'s). */
+  /** The node flags the process ran with, and those of `npm start`. */
   flags: string[];
+  startFlags: string[];
   load: string;
   cases: number;
   seconds: number;
@@ -57,7 +58,7 @@ export function listSection(runs: ListRun[], meta: ListMeta): string {
 - 日期 / date: ${meta.date}
 - 机器 / machine: ${meta.machine}; Node ${meta.node}
 - 数据库 / database: ${meta.engine}; no Redis
-- 进程 / process: \`node ${meta.flags.join(' ')}\`，与 \`npm start\` 相同 (the flags of \`npm start\`)
+- 进程 / process: \`node ${meta.flags.join(' ')}\`（\`npm start\`: \`${meta.startFlags.join(' ')}\`）
 - 系统负载 / 1-min load average, start → end: ${meta.load}
 - 数据 / data: ${meta.cases} 件（每件 1–2 个交办），县人大登记员查看 / ${meta.cases} cases with 1–2 assignments each, viewed by the county registrar
 - 负载 / load: autocannon, ${meta.connections} connections, ${meta.seconds} s per side per run, sides alternating; a ${(meta.bytes / 1024).toFixed(1)} KB response

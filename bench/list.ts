@@ -4,7 +4,7 @@
  * same SQL and returns the same JSON, in the same run; the median of BENCH_LIST_RUNS pairs. SELECT statements per
  * request are counted by the database (`Com_select`). Prints the figures and updates BENCHMARKS.md.
  */
-import { START_FLAGS } from './production-mode';
+import { START_FLAGS, withStartFlags } from './production-mode';
 import 'reflect-metadata';
 import { execFile } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -171,7 +171,8 @@ async function main(): Promise<void> {
       machine: `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}`,
       node: process.version,
       engine,
-      flags: START_FLAGS,
+      flags: process.execArgv,
+      startFlags: START_FLAGS,
       load: `${loadAtStart.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
       cases: CASES,
       seconds: SECONDS,
@@ -193,7 +194,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+withStartFlags(main).then(
   () => process.exit(0),
   (err: Error) => {
     log(`failed: ${err.stack ?? err.message}`);

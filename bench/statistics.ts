@@ -4,7 +4,7 @@
  * one year for the city and one month for one county. Medians of BENCH_RUNS runs (default 5, at least 3), the
  * EXPLAIN plan of every query, and the peak RSS while one county-year of the ledger streams. Updates BENCHMARKS.md.
  */
-import { START_FLAGS } from './production-mode';
+import { START_FLAGS, withStartFlags } from './production-mode';
 import 'reflect-metadata';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -162,7 +162,7 @@ function section(
 - 机器 / machine: ${meta.machine}; Node ${meta.node}
 - 数据 / data: \`npm run bench:data -- ${meta.total}\` — ${meta.total.toLocaleString('en')} 件，5 年，1 个市 12 个县 (cases over 5 years, a city with 12 counties)
 ${meta.total < 1_000_000 ? `- 规模小于设定的 1,000,000 件：这台共享的双核机器上生成速度约每秒 700–1,900 件，只测了这个规模；数字只代表这个规模 (smaller than the 1,000,000 cases the benchmark is specified for; the figures hold for this size only)\n` : ''}- 数据库 / database: ${meta.server}
-- 进程 / process: \`node ${START_FLAGS.join(' ')}\`，与 \`npm start\` 相同 (the flags of \`npm start\`)
+- 进程 / process: \`node ${process.execArgv.join(' ')}\`（\`npm start\`: \`${START_FLAGS.join(' ')}\`）
 - 系统负载 / 1-min load average, start → end: ${meta.load}
 - 每个数值为多次运行的中位数（次数见表），GraphQL 与直接 SQL 交替执行，计时前先各跑若干次预热（市 2 次，县 50 次）；服务器以生产配置运行 (medians over the runs the table gives, GraphQL and raw SQL alternating, after unmeasured warm-up pairs: 2 for the city, 50 for the county; the server runs with the production configuration)
 
@@ -289,7 +289,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+withStartFlags(main).catch((err) => {
   process.stderr.write(`[bench:statistics] ${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });

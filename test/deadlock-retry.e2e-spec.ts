@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { isDeadlock } from '../src/errors/error-mapper';
+import { countSql } from './harness/sql-counter';
 import { ENGINE, createTestServer, type TestServer } from './harness/test-server';
 
 // InnoDB may pick a statement that runs on its own as a deadlock's victim (the login throttle's single-row
@@ -56,20 +57,34 @@ import { ENGINE, createTestServer, type TestServer } from './harness/test-server
       await heavy.release();
     }
   };
+  const LIGHT = 'UPDATE deadlock_probe SET v = v + 10 WHERE k IN (1, 2)';
+  /** How often the light statement went to the server while `work` ran (the server's own deadlock count is global). */
+  const sendsOfLight = async <T>(work: () => Promise<T>) => {
+    const counter = countSql(ds);
+    try {
+      const result = await work();
+      return { result, sends: counter.statements.filter((s) => s === LIGHT).length };
+    } finally {
+      counter.stop();
+    }
+  };
   const values = async () => (await ds.query('SELECT k, v FROM deadlock_probe WHERE k <= 2 ORDER BY k')).map((r: { v: unknown }) => Number(r.v));
 
   it('issues a statement outside a transaction again, and it takes effect once', async () => {
     const before = await deadlocks();
-    const outcome = await crossLocks(() => ds.query('UPDATE deadlock_probe SET v = v + 10 WHERE k IN (1, 2)'));
+    const { result: outcome, sends } = await sendsOfLight(() => crossLocks(() => ds.query(LIGHT)));
     expect(await deadlocks()).toBeGreaterThan(before);
+    // once as the victim, once more to take effect
+    expect(sends).toBe(2);
     expect(outcome.ok).toBe(true);
     expect(await values()).toEqual([11, 11]);
   });
 
   it('does not issue a statement inside a transaction again: the caller is told of the deadlock', async () => {
     const before = await deadlocks();
-    const outcome = await crossLocks(() => ds.transaction((m) => m.query('UPDATE deadlock_probe SET v = v + 10 WHERE k IN (1, 2)')));
+    const { result: outcome, sends } = await sendsOfLight(() => crossLocks(() => ds.transaction((m) => m.query(LIGHT))));
     expect(await deadlocks()).toBeGreaterThan(before);
+    expect(sends).toBe(1);
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && isDeadlock(outcome.error)).toBe(true);
     expect(await values()).toEqual([1, 1]);

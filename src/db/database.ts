@@ -45,7 +45,9 @@ export class Database {
    * InnoDB may choose a statement that runs on its own (outside any transaction) as the victim of a deadlock, even
    * a single-row UPDATE, when another statement holds gap locks nearby. Such a statement was rolled back whole and
    * nothing else depended on it, so it is issued again, as MySQL's manual asks, instead of failing the request.
-   * Statements inside a transaction are not: their transaction is gone and only the caller can redo it.
+   * Statements inside a transaction are not: their transaction is gone and only the caller can redo it. A query
+   * call is one statement (the pool is made without `multipleStatements`), so the retry repeats exactly what InnoDB
+   * rolled back; each failed attempt is still logged as a query error.
    */
   private retryDeadlockedStatements(): void {
     const driver = this.dataSource.driver as unknown as { createQueryRunner(mode: string): RetryableRunner };
