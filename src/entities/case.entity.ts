@@ -5,6 +5,9 @@ import { CaseChannel, CaseStatus, CaseType, Satisfaction } from './case-enums';
 @Entity({ name: 'petition_case' })
 @Index('uq_case_serial', ['congressId', 'serialNo'], { unique: true })
 @Index('ix_case_status', ['status'])
+// the office clocks still running (not done) by due time, for the deadline scan and the clock filters
+@Index('ix_case_intake_open', ['intakeDoneAt', 'intakeDueAt'])
+@Index('ix_case_review_open', ['reviewAnsweredAt', 'reviewDueAt'])
 // a congress's cases by receipt (lists, reports), holding every column the statistics read from the row
 // (StatisticsService.caseFacts), so that a county's month or a city's year is a range of this index and no table row
 @Index('ix_case_report', ['congressId', 'receivedAt', 'channel', 'category', 'personCount', 'referredFromUnitId', 'referredFromCaseId', 'accusedUnitId', 'reviewCount', 'finishedAt', 'lastRepliedAt', 'firstAssignedAt', 'intakeDueAt', 'intakeDoneAt'])

@@ -88,6 +88,9 @@ export class DeadlineScheduler {
       .getRepository(Assignment)
       .createQueryBuilder('a')
       .where(`((${overdue.where}) OR (${dueSoon.where})) AND ${notRaised}`, { ...overdue.params, ...dueSoon.params, scanNow: now })
+      // implied by both states (an open assignment is done only once delivered), written so that the scan is a range
+      // of ix_assignment_undelivered_due in due order and never reads the years of delivered assignments
+      .andWhere('a.deliveredAt IS NULL AND a.dueAt <= :dsSoon')
       .orderBy('a.dueAt', 'ASC')
       .take(limit)
       .getMany();
