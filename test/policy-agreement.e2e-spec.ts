@@ -7,7 +7,7 @@ import { mayReceiveFlashReport, mayViewAssignment, mayViewCase, mayViewCongressR
 import { congressRecordSql, flashReportSql } from '../src/policy/office-record.sql';
 import { Reception } from '../src/entities/reception.entity';
 import { assignmentVisibilitySql, caseVisibilitySql } from '../src/policy/case-visibility.sql';
-import { deadlineStateSql, officeClockStateSql } from '../src/services/deadline-sql';
+import { alertableAssignmentsSql, deadlineStateSql, officeClockStateSql } from '../src/services/deadline-sql';
 import { intakeState, reviewState } from '../src/domain/office-clocks';
 import { createTestServer, ENGINE, type TestServer } from './harness/test-server';
 
@@ -200,6 +200,13 @@ describe(`one rule, two forms (${ENGINE})`, () => {
     }));
     expect(total.reduce((x, y) => x + y, 0)).toBe(variants.length);
     expect([...seen].sort()).toEqual(Object.values(DeadlineStateEnum).sort());
+    // the deadline scan's index-friendly superset holds every assignment an alert is due for, and leaves the delivered out
+    const pre = alertableAssignmentsSql('a', NOW);
+    const alertable = (await ds().getRepository(Assignment).createQueryBuilder('a').where('a.caseId = :c', { c: c.id }).andWhere(pre.where, pre.params).getMany()).map((a) => a.id);
+    const due = stored.filter((a) => [DeadlineStateEnum.OVERDUE, DeadlineStateEnum.DUE_SOON].includes(assignmentDeadlineState(a, NOW))).map((a) => a.id);
+    expect(due.length).toBeGreaterThan(0);
+    expect(alertable).toEqual(expect.arrayContaining(due));
+    expect(stored.filter((a) => alertable.includes(a.id) && a.deliveredAt !== null)).toEqual([]);
     const named = Object.fromEntries(variants.map(([name], i) => [name, assignmentDeadlineState(stored.find((a) => a.id === rows[i].id)!, NOW)]));
     expect(named).toMatchObject({ cancelled: 'ENDED', objected: 'ENDED', 'cancelled after its due date': 'ENDED', 'paused by a hearing, overdue on paper': 'ON_TRACK', 'in progress, due today': 'DUE_SOON' });
   });

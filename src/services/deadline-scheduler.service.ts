@@ -5,7 +5,7 @@ import type { AppRuntime } from '../app-runtime';
 import { Assignment } from '../entities/assignment.entity';
 import { Case } from '../entities/case.entity';
 import { DeadlineClock, DeadlineStateEnum } from '../entities/case-enums';
-import { deadlineStateSql, officeClockStateSql } from './deadline-sql';
+import { alertableAssignmentsSql, deadlineStateSql, officeClockStateSql } from './deadline-sql';
 import { DeadlineAlertRecord } from '../entities/deadline-alert.entity';
 import { isUniqueViolation } from '../errors/error-mapper';
 
@@ -83,14 +83,13 @@ export class DeadlineScheduler {
     const ds = this.runtime.db.dataSource;
     const overdue = deadlineStateSql('a', DeadlineStateEnum.OVERDUE, now);
     const dueSoon = deadlineStateSql('a', DeadlineStateEnum.DUE_SOON, now);
+    const alertable = alertableAssignmentsSql('a', now);
     const notRaised = notYetRaised(ds, DeadlineClock.ASSIGNMENT, 'a.id', 'a.dueAt');
     const assignments = await ds
       .getRepository(Assignment)
       .createQueryBuilder('a')
       .where(`((${overdue.where}) OR (${dueSoon.where})) AND ${notRaised}`, { ...overdue.params, ...dueSoon.params, scanNow: now })
-      // implied by both states (an open assignment is done only once delivered), written so that the scan is a range
-      // of ix_assignment_undelivered_due in due order and never reads the years of delivered assignments
-      .andWhere('a.deliveredAt IS NULL AND a.dueAt <= :dsSoon')
+      .andWhere(alertable.where, alertable.params)
       .orderBy('a.dueAt', 'ASC')
       .take(limit)
       .getMany();

@@ -60,6 +60,15 @@ export function deadlineStateSql(alias: string, state: DeadlineStateEnum, now: D
 }
 
 /**
+ * A superset of the assignments OVERDUE or DUE_SOON at `now` (an open assignment is done only once delivered) written
+ * so that an index range can read it: `ix_assignment_undelivered_due` in due order, past the years of delivered
+ * assignments. The deadline scan puts it beside those two states; a test checks that it leaves none of them out.
+ */
+export function alertableAssignmentsSql(alias: string, now: Date): { where: string; params: Record<string, unknown> } {
+  return { where: `${alias}.deliveredAt IS NULL AND ${alias}.dueAt <= :dsSoon`, params: clockParams(now) };
+}
+
+/**
  * An assignment's standing judged at `asOf` rather than now, for reports over a past or future instant: the same
  * rules as `deadlineStateSql` (which it equals at asOf = now) with every fact taken as it stood at asOf — a
  * delivery after asOf had not happened yet, an assignment cancelled or objected after asOf was still open, and one
