@@ -17,6 +17,7 @@ import { AssignmentMode, AssignmentRole, CaseChannel, CaseEventType, CaseType, O
 import { CaseEventRecord } from '../src/entities/case-event.entity';
 import { Case } from '../src/entities/case.entity';
 import { Reply } from '../src/entities/reply.entity';
+import { SerialCounter } from '../src/entities/serial-counter.entity';
 import { Supervision } from '../src/entities/supervision.entity';
 import { startServer } from '../src/server';
 import { random } from './random';
@@ -219,6 +220,12 @@ async function main(): Promise<void> {
       const rate = done / ((Date.now() - began) / 1000);
       log(`${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases (${Math.round(rate)}/s)`);
     }
+    // the serial numbers were written without the counters registration reads: continue each after the last one given
+    const counters = [...serials].map(([key, last]) => {
+      const [congressId, year] = key.split(':');
+      return { congressId, year: Number(year), next: last + 1 };
+    });
+    await insert(SerialCounter, counters);
     log('analyzing tables');
     if (server.runtime.db.engine === 'mysql') for (const t of ['petition_case', 'assignment', 'reply', 'case_event', 'supervision']) await ds.query(`ANALYZE TABLE ${t}`);
   } finally {

@@ -9,8 +9,9 @@
  * one placeholder text into every case, so first every case gets a petition text of its own, composed from a
  * vocabulary of towns, villages, companies, issues and amounts (deterministic); then the index is rebuilt with the
  * service `npm run similarity:rebuild` uses; then `similarCases(first: 10)` is timed through GraphQL for a county
- * registrar and the city registrar, and the index step of a registration (`SimilarityService.index`, the work
- * registration gained) in a transaction rolled back each time. Medians of BENCH_RUNS runs (at least 3). Updates
+ * registrar and the city registrar, the index step of a registration (`SimilarityService.index`) in a transaction
+ * rolled back each time, and registration as the reference front end sends it with and without the similar-petition
+ * work (`timeRegistrations`). Medians of BENCH_RUNS runs (at least 3). Updates
  * BENCHMARKS.md between its markers.
  */
 import 'reflect-metadata';
@@ -28,9 +29,12 @@ import { writeBenchmarks } from './report';
 import { measureJaccard, measureOurs, labelledDocs, calibratedJaccard, type QualityFigures } from './similar-quality';
 import { median, percentile as nearestRank } from './stats';
 import { random } from './random';
+import { REGISTER_CASE } from '../test/harness/case-documents';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
 const QUERIES = Number(process.env.BENCH_SIMILAR_QUERIES ?? 200);
+/** Registrations timed per run on each side (with and without the similar-petition work). */
+const REGISTRATIONS = Number(process.env.BENCH_SIMILAR_REGISTRATIONS ?? 100);
 const START = '<!-- bench:similar:start -->';
 const END = '<!-- bench:similar:end -->';
 const log = (line: string) => process.stderr.write(`[bench:similar] ${line}\n`);
@@ -108,19 +112,23 @@ async function login(server: RunningServer, username: string): Promise<string> {
 
 const SIMILAR = 'query($id: ID!) { case(id: $id) { id similarCases(first: 10) { totalCount edges { score reasons node { id serialNo summary } } } } }';
 
+/** One operation through `/graphql` as `token`, timed from sending to the parsed answer; an error stops the benchmark. */
+async function timedRequest(server: RunningServer, token: string, query: string, variables: Record<string, unknown>): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { errors?: unknown[] };
+  const ms = performance.now() - t0;
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return ms;
+}
+
 async function timeSimilar(server: RunningServer, token: string, ids: string[]): Promise<number[]> {
   const times: number[] = [];
-  for (const id of ids) {
-    const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: SIMILAR, variables: { id } }),
-    });
-    const body = (await res.json()) as { errors?: unknown[] };
-    times.push(performance.now() - t0);
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-  }
+  for (const id of ids) times.push(await timedRequest(server, token, SIMILAR, { id }));
   return times;
 }
 
@@ -141,6 +149,35 @@ async function timeIndexStep(server: RunningServer, user: User, cases: Case[]): 
       .catch((err: Error) => {
         if (err.message !== 'rollback') throw err;
       });
+  }
+  return times;
+}
+
+/**
+ * Registration as the reference front end sends it (the contract's `RegisterCase`, `repeatCandidates` included), with
+ * the similar-petition work and without it, alternating: "without" switches off, in this process only, the two
+ * things the feature added to a registration — the index step and the content candidates — leaving repeat detection
+ * by petitioner and matter as it was before. Each registration is a new petition of a county, from its registrar.
+ */
+async function timeRegistrations(server: RunningServer, token: string, rnd: () => number, count: number): Promise<{ with: number[]; without: number[] }> {
+  const similarity = server.runtime.services.similarity as unknown as Record<'index' | 'contentCandidates', (...args: unknown[]) => Promise<unknown>>;
+  const real = { index: similarity.index, contentCandidates: similarity.contentCandidates };
+  let on = true;
+  similarity.index = (...args) => (on ? real.index.apply(similarity, args) : Promise.resolve());
+  similarity.contentCandidates = (...args) => (on ? real.contentCandidates.apply(similarity, args) : Promise.resolve(new Map()));
+  const times = { with: [] as number[], without: [] as number[] };
+  try {
+    for (let i = 0; i < count; i++) {
+      // alternate which goes first, so that a drift in the machine's load favours neither
+      for (const side of i % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
+        on = side === 'with';
+        const phone = `139${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`;
+        const input = { channel: 'LETTER', caseType: 'CLAIM', receivedAt: new Date(Date.now() - 3_600_000).toISOString(), ...petition(rnd), petitioners: [{ name: `${syllables(rnd, 1)}某`, phone }] };
+        times[side].push(await timedRequest(server, token, REGISTER_CASE, { input }));
+      }
+    }
+  } finally {
+    Object.assign(similarity, real);
   }
   return times;
 }
@@ -210,24 +247,37 @@ async function main(): Promise<void> {
       const countyToken = await login(server, 'bench-county-1');
       const cityToken = await login(server, 'bench-city');
       await timeSimilar(server, countyToken, countyIds.slice(0, 20)); // warm-up
-      const runs: Array<{ county: number[]; city: number[]; index: number[] }> = [];
+      await timeRegistrations(server, countyToken, rnd, 10); // warm-up
+      const runs: Array<{ county: number[]; city: number[]; index: number[]; registration: { with: number[]; without: number[] } }> = [];
       const indexCases = await ds.getRepository(Case).find({ where: {}, take: 100, order: { id: 'DESC' } });
       for (let r = 0; r < RUNS; r++) {
-        runs.push({ county: await timeSimilar(server, countyToken, countyIds), city: await timeSimilar(server, cityToken, cityIds), index: await timeIndexStep(server, county, indexCases) });
-        log(`run ${r + 1}: county p95 ${ms(percentile(runs[r].county, 0.95))}, city p95 ${ms(percentile(runs[r].city, 0.95))}, index step p95 ${ms(percentile(runs[r].index, 0.95))}`);
+        runs.push({
+          county: await timeSimilar(server, countyToken, countyIds),
+          city: await timeSimilar(server, cityToken, cityIds),
+          index: await timeIndexStep(server, county, indexCases),
+          registration: await timeRegistrations(server, countyToken, rnd, REGISTRATIONS),
+        });
+        const reg = runs[r].registration;
+        log(
+          `run ${r + 1}: county p95 ${ms(percentile(runs[r].county, 0.95))}, city p95 ${ms(percentile(runs[r].city, 0.95))}, index step p95 ${ms(percentile(runs[r].index, 0.95))}, ` +
+            `registration p50 ${ms(percentile(reg.with, 0.5))} against ${ms(percentile(reg.without, 0.5))} without`,
+        );
       }
       const med = (f: (x: (typeof runs)[number]) => number) => median(runs.map(f));
       const [mysqlVersion] = (await ds.query('SELECT VERSION() AS v')) as Array<{ v: string }>;
       lines.push(
-        `Speed on MariaDB ${mysqlVersion.v}: ${total.toLocaleString('en')} cases (\`npm run bench:data -- ${total}\`, texts written by bench/similar.ts), ` +
+        `Speed on MariaDB ${mysqlVersion.v}: ${total.toLocaleString('en')} cases (\`npm run bench:data\`, texts written by bench/similar.ts; the registrations timed by earlier runs stay), ` +
           `${postings.toLocaleString('en')} postings${rebuildSeconds !== null ? `; rebuilding the index took ${rebuildSeconds.toFixed(0)} s` : ''}. ` +
-          `Medians of ${RUNS} runs of ${QUERIES} sequential queries each (p50 / p95 per run):`,
+          `Medians of ${RUNS} runs of ${QUERIES} sequential queries and ${REGISTRATIONS} registrations on each side each (p50 / p95 per run):`,
         '',
         '| measure | p50 | p95 | goal |',
         '|---|---|---|---|',
         `| \`similarCases(first: 10)\`, a county registrar (about 1/12 of the cases visible) | ${ms(med((x) => percentile(x.county, 0.5)))} | ${ms(med((x) => percentile(x.county, 0.95)))} | p95 < 50 ms |`,
         `| \`similarCases(first: 10)\`, the city registrar (all cases visible) | ${ms(med((x) => percentile(x.city, 0.5)))} | ${ms(med((x) => percentile(x.city, 0.95)))} | p95 < 50 ms |`,
         `| the index step registration gained (\`SimilarityService.index\`, inside its transaction) | ${ms(med((x) => percentile(x.index, 0.5)))} | ${ms(med((x) => percentile(x.index, 0.95)))} | < 10 ms |`,
+        `| \`registerCase\` as the reference front end sends it (\`repeatCandidates\` included), a county registrar | ${ms(med((x) => percentile(x.registration.with, 0.5)))} | ${ms(med((x) => percentile(x.registration.with, 0.95)))} | |`,
+        `| the same registrations without the index step and the content candidates, alternating with them | ${ms(med((x) => percentile(x.registration.without, 0.5)))} | ${ms(med((x) => percentile(x.registration.without, 0.95)))} | |`,
+        `| **registration slowed by** (with − without, per run, then the median) | ${ms(med((x) => percentile(x.registration.with, 0.5) - percentile(x.registration.without, 0.5)))} | ${ms(med((x) => percentile(x.registration.with, 0.95) - percentile(x.registration.without, 0.95)))} | < 10 ms |`,
         '',
         `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the end (shared with other work).`,
       );

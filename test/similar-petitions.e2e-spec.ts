@@ -195,6 +195,21 @@ describe('similar petitions (相似信访件)', () => {
       // and on a case it cannot see at all, nothing but NOT_FOUND
       expectErrorCode(await county.court.query(SIMILAR, { id: a.id, first: 10 }), 'NOT_FOUND');
     });
+
+    it('an office is never offered an accusation against its own congress, however close its text', async () => {
+      const county = await seedCountyPeople(t);
+      // other issues beside them, so that what the wage petitions share stands out as it does in an office's index
+      for (const m of [LAND, QUARRY]) for (const pet of m.petitions) await register(county.registrar, m.category, pet);
+      const accusation = await register(county.registrar, WAGES.category, WAGES.petitions[0], { caseType: 'ACCUSATION', accusedUnitId: county.county.cityCongress });
+      const near = await register(county.registrar, WAGES.category, WAGES.petitions[1]);
+      const seen = await register(county.registrar, WAGES.category, WAGES.petitions[2]);
+      // the county office sees both; the city office, the accused, sees the other one only
+      expect((await similar(county.registrar, seen.id, 100)).similarCases.edges.map((x) => x.node.id)).toEqual(expect.arrayContaining([accusation.id, near.id]));
+      const city = (await similar(county.cityRegistrar, seen.id, 100)).similarCases;
+      expect(city.edges.map((x) => x.node.id)).toContain(near.id);
+      expect(city.edges.map((x) => x.node.id)).not.toContain(accusation.id);
+      expect(city.totalCount).toBe(city.edges.length);
+    });
   });
 
   describe('the index stays right', () => {

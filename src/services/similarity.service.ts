@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { LoaderFactory, RequestContext } from '../context/request-context';
 import { caseText, DOCUMENT_COUNT_KEY, petitionTerms, termKey, type TextTerms } from '../domain/petition-text';
 import {
@@ -10,6 +10,7 @@ import {
   reasonsFor,
   REPEAT_THRESHOLD,
   selfScore,
+  SHOW_THRESHOLD,
   type SimilarityReasonName,
 } from '../domain/similarity-score';
 import { Case } from '../entities/case.entity';
@@ -26,8 +27,8 @@ const INDEXED_TEXT_MAX = 5000;
 const CONTENT_POOL = 50;
 /** Candidates by petitioner or matter considered per query, as repeat detection always did. */
 const SHARED_POOL = 20;
-/** Rows per INSERT: SQLite allows 999 bound parameters per statement. */
-const INSERT_CHUNK = 300;
+/** Rows per INSERT: four parameters a row, well inside SQLite's 32,766 bound parameters per statement. */
+const INSERT_CHUNK = 1000;
 
 /** One similar case with its score and the reasons it is shown for. */
 export interface SimilarCase {
@@ -80,10 +81,7 @@ export class SimilarityService {
     const terms = termsOf(c);
     const rows = [...terms.tf].map(([term, tf]) => ({ termKey: termKey(term), caseId: c.id, congressId: c.congressId, weight: postingWeight(tf, terms.length) }));
     const byKey = new Map(rows.map((r) => [r.termKey, r]));
-    const unique = [...byKey.values()];
-    for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
-      await ctx.manager.createQueryBuilder().insert().into(SimilarityPosting).values(unique.slice(i, i + INSERT_CHUNK)).execute();
-    }
+    await this.insertPostings(ctx, [...byKey.values()]);
     await this.addDocumentFrequencies(ctx, [...byKey.keys(), DOCUMENT_COUNT_KEY], 1);
   }
 
@@ -125,9 +123,7 @@ export class SimilarityService {
           df.set(key, (df.get(key) ?? 0) + 1);
         }
       }
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await ctx.manager.createQueryBuilder().insert().into(SimilarityPosting).values(rows.slice(i, i + INSERT_CHUNK)).execute();
-      }
+      await this.insertPostings(ctx, rows);
       done += batch.length;
       after = batch[batch.length - 1].id;
       progress?.(done);
@@ -186,18 +182,11 @@ export class SimilarityService {
 
   private async rank(ctx: RequestContext, c: Case): Promise<RankedCandidate[]> {
     const [content, shared] = await Promise.all([this.contentCandidates(ctx, c), this.sharedCandidates(ctx, c)]);
-    const ids = [...new Set([...content.keys(), ...shared.map((s) => s.id)])];
-    if (!ids.length) return [];
     const sharedById = new Map(shared.map((s) => [s.id, s]));
-    const missing = ids.filter((id) => !sharedById.has(id));
-    // content candidates were found under the visibility predicate already; load their rows
-    const loaded = missing.length ? await ctx.repo(Case).findBy({ id: In(missing) }) : [];
-    const byId = new Map([...shared, ...loaded].map((x) => [x.id, x]));
     const out: RankedCandidate[] = [];
-    for (const id of ids) {
-      const other = byId.get(id);
-      if (!other) continue;
-      const s = content.get(id) ?? 0;
+    for (const id of new Set([...content.keys(), ...sharedById.keys()])) {
+      const other = sharedById.get(id) ?? content.get(id)!.node;
+      const s = content.get(id)?.score ?? 0;
       const reasons = reasonsFor(s, sharedById.get(id)?.samePetitioner ?? false, !!c.matterId && other.matterId === c.matterId);
       if (!reasons.length) continue;
       out.push({ node: other, contentScore: s, reasons, score: combinedScore(reasons.includes('SIMILAR_CONTENT') ? s : 0, new Set(reasons)) });
@@ -205,15 +194,17 @@ export class SimilarityService {
     return out.sort((a, b) => b.score - a.score || b.node.receivedAt.getTime() - a.node.receivedAt.getTime() || (a.node.id < b.node.id ? -1 : 1));
   }
 
-  /** Content scores (0..1) of the visible cases closest to `c`, from the index: one statement for the frequencies, one for the postings. */
-  private async contentCandidates(ctx: RequestContext, c: Case): Promise<Map<string, number>> {
+  /**
+   * The visible cases whose content is close enough to `c` to be shown (content score ≥ `SHOW_THRESHOLD`; a lower
+   * one is never a reason, so it is never read further), with their rows: one statement for the frequencies (and
+   * whether `c` itself is indexed), one that sums the postings and reads the rows of the best under the policy.
+   */
+  private async contentCandidates(ctx: RequestContext, c: Case): Promise<Map<string, { score: number; node: Case }>> {
     const terms = termsOf(c);
     if (!terms.tf.size) return new Map();
     const keyOf = new Map([...terms.tf.keys()].map((t) => [t, termKey(t)]));
-    const dfRows = await ctx.repo(SimilarityTerm).findBy({ termKey: In([...new Set(keyOf.values()), DOCUMENT_COUNT_KEY]) });
-    const dfByKey = new Map(dfRows.map((r) => [r.termKey, r.df]));
+    const { df: dfByKey, indexed } = await this.frequencies(ctx, [...new Set(keyOf.values()), DOCUMENT_COUNT_KEY], c.id);
     // the case itself is in the index: leave it out of the frequencies, as if it were not there
-    const indexed = await ctx.repo(SimilarityPosting).exists({ where: { caseId: c.id } });
     const own = indexed ? 1 : 0;
     const documents = Math.max(0, (dfByKey.get(DOCUMENT_COUNT_KEY) ?? 0) - own);
     const qt = queryTerms(terms, (t) => Math.max(0, (dfByKey.get(keyOf.get(t)!) ?? 0) - own), documents);
@@ -225,11 +216,11 @@ export class SimilarityService {
     const sum = `SUM(p.weight * CASE p.termKey ${[...weights].map(([k, w]) => `WHEN ${Math.trunc(k)} THEN ${Number(w.toFixed(6))}`).join(' ')} ELSE 0 END)`;
     const inTerms = `p.termKey IN (${[...weights.keys()].map((k) => Math.trunc(k)).join(', ')})`;
     const scope = await this.caseAccess.scope(ctx);
-    let rows: Array<{ id: string; raw: string | number }>;
+    let best: SelectQueryBuilder<ObjectLiteral>;
     if (scope.kind === 'congresses') {
-      // the office sees whole congresses: sum the postings of those congresses alone (no join), then let the policy's
-      // predicate confirm the best of them (it also leaves out an accusation against the office's own congress)
-      const best = await ctx
+      // the office sees whole congresses: sum the postings of those congresses alone (no join); the policy's predicate
+      // then confirms the best of them (it also leaves out an accusation against the office's own congress)
+      best = ctx
         .repo(SimilarityPosting)
         .createQueryBuilder('p')
         .select('p.caseId', 'id')
@@ -239,26 +230,54 @@ export class SimilarityService {
         .andWhere('p.caseId <> :self', { self: c.id })
         .groupBy('p.caseId')
         .orderBy('raw', 'DESC')
-        .limit(CONTENT_POOL * 2)
-        .getRawMany<{ id: string; raw: string | number }>();
-      const visible = best.length
-        ? new Set((await (await this.caseAccess.visibleCases(ctx)).select('c.id', 'id').andWhere('c.id IN (:...ids)', { ids: best.map((b) => b.id) }).getRawMany<{ id: string }>()).map((r) => r.id))
-        : new Set<string>();
-      rows = best.filter((b) => visible.has(b.id)).slice(0, CONTENT_POOL);
+        .limit(CONTENT_POOL * 2);
     } else {
       // a unit sees few cases: start from them, under the policy's predicate
-      const qb = ctx
-        .repo(Case)
-        .createQueryBuilder('c')
-        .innerJoin(SimilarityPosting, 'p', 'p.caseId = c.id')
-        .select('c.id', 'id')
-        .addSelect(sum, 'raw')
-        .where(inTerms)
-        .andWhere('c.id <> :self', { self: c.id });
-      this.caseAccess.restrict(qb, scope);
-      rows = await qb.groupBy('c.id').orderBy('raw', 'DESC').limit(CONTENT_POOL).getRawMany<{ id: string; raw: string | number }>();
+      best = this.caseAccess
+        .restrict(ctx.repo(Case).createQueryBuilder('c').innerJoin(SimilarityPosting, 'p', 'p.caseId = c.id').select('c.id', 'id').addSelect(sum, 'raw'), scope)
+        .andWhere(inTerms)
+        .andWhere('c.id <> :self', { self: c.id })
+        .groupBy('c.id')
+        .orderBy('raw', 'DESC')
+        .limit(CONTENT_POOL);
     }
-    return new Map(rows.map((r) => [r.id, contentScore(Number(r.raw), self)]));
+    // the rows of those shown, read in the same statement: a content score under SHOW_THRESHOLD is never a reason
+    const { entities, raw } = await this.caseAccess
+      .restrict(ctx.repo(Case).createQueryBuilder('c').innerJoin(`(${best.getQuery()})`, 'best', 'best.id = c.id').setParameters(best.getParameters()), scope)
+      .addSelect('best.raw', 'raw')
+      .andWhere('best.raw >= :minRaw', { minRaw: SHOW_THRESHOLD * self * (1 - 1e-9) })
+      .orderBy('best.raw', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(CONTENT_POOL)
+      .getRawAndEntities<{ raw: string | number }>();
+    const out = new Map<string, { score: number; node: Case }>();
+    entities.forEach((node, i) => {
+      const score = contentScore(Number(raw[i].raw), self);
+      if (score >= SHOW_THRESHOLD) out.set(node.id, { score, node });
+    });
+    return out;
+  }
+
+  /**
+   * The document frequencies of `keys`, and whether case `caseId` is in the index, in one statement: on a database
+   * server across a network each statement costs a round trip, and a query waits for these before it can choose terms.
+   */
+  private async frequencies(ctx: RequestContext, keys: number[], caseId: string): Promise<{ df: Map<number, number>; indexed: boolean }> {
+    const meta = ctx.app.db.dataSource;
+    const terms = meta.getMetadata(SimilarityTerm).tableName;
+    const postings = meta.getMetadata(SimilarityPosting).tableName;
+    const rows = (await ctx.manager.query(
+      `SELECT 0 AS own, termKey, df FROM ${terms} WHERE termKey IN (${keys.map(() => '?').join(', ')}) ` +
+        `UNION ALL SELECT 1 AS own, 0 AS termKey, COUNT(*) AS df FROM (SELECT 1 AS x FROM ${postings} WHERE caseId = ? LIMIT 1) mine`,
+      [...keys, caseId],
+    )) as Array<{ own: number | string; termKey: number | string; df: number | string }>;
+    const df = new Map<number, number>();
+    let indexed = false;
+    for (const r of rows) {
+      if (Number(r.own) === 1) indexed = Number(r.df) > 0;
+      else df.set(Number(r.termKey), Number(r.df));
+    }
+    return { df, indexed };
   }
 
   /** Visible cases of the same petitioner (ID-number or phone hash) or on the same matter: repeat detection's own query. */
@@ -281,6 +300,21 @@ export class SimilarityService {
       .limit(SHARED_POOL)
       .getRawAndEntities<{ same_petitioner: number | string }>();
     return entities.map((e, i) => Object.assign(e, { samePetitioner: Number(raw[i].same_petitioner) === 1 }));
+  }
+
+  /**
+   * Inserts postings with one plain statement per `INSERT_CHUNK` rows: TypeORM's insert builder spent about as long
+   * writing a registration's statement as the database spent running it.
+   */
+  private async insertPostings(ctx: RequestContext, rows: Array<{ termKey: number; caseId: string; congressId: string; weight: number }>): Promise<void> {
+    const table = ctx.app.db.dataSource.getMetadata(SimilarityPosting).tableName;
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      await ctx.manager.query(
+        `INSERT INTO ${table} (termKey, congressId, caseId, weight) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`,
+        chunk.flatMap((r) => [r.termKey, r.congressId, r.caseId, r.weight]),
+      );
+    }
   }
 
   /** Adds `delta` to the document frequency of each key (creating the rows it lacks), in key order so that concurrent writers never deadlock. */

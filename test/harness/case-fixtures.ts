@@ -2,19 +2,9 @@ import type { GraphQLTestClient } from './graphql-client';
 import { seedCounty, seedUser, type County } from './fixtures';
 import type { TestServer } from './test-server';
 
-export const CASE_CORE = `fragment CaseCore on Case {
-  id serialNo queryCode status channel caseType category summary receivedAt personCount
-  isKey isDifficult isTypical
-  referredFrom { id name }
-  matter { id title }
-  petitioners { name idNumberMasked idNumber phone }
-  responsible { id displayName }
-}`;
+import { CASE_CORE, REGISTER_CASE } from './case-documents';
 
-export const REGISTER_CASE = `mutation RegisterCase($input: RegisterCaseInput!) {
-  registerCase(input: $input) { ...CaseCore repeatCandidates { id serialNo status } }
-}
-${CASE_CORE}`;
+export { CASE_CORE, REGISTER_CASE };
 
 export const ASSIGN_CASE = `mutation AssignCase($input: AssignCaseInput!) {
   assignCase(input: $input) { id mode role status dueAt deadlineState unit { id name } case { id status } }
