@@ -249,12 +249,13 @@ export class SimilarityService {
       .orderBy('best.raw', 'DESC')
       .addOrderBy('c.id', 'ASC')
       .limit(CONTENT_POOL)
-      .getRawAndEntities<{ raw: string | number }>();
+      .getRawAndEntities<{ c_id: string; raw: string | number }>();
+    const rawById = new Map(raw.map((r) => [String(r.c_id), Number(r.raw)]));
     const out = new Map<string, { score: number; node: Case }>();
-    entities.forEach((node, i) => {
-      const score = contentScore(Number(raw[i].raw), self);
+    for (const node of entities) {
+      const score = contentScore(rawById.get(node.id) ?? 0, self);
       if (score >= SHOW_THRESHOLD) out.set(node.id, { score, node });
-    });
+    }
     return out;
   }
 
