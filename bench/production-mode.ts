@@ -9,8 +9,10 @@
  *   its figures are those of the server and the harness together.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
+import { loadConfig, type AppConfig } from '../src/config/config';
 import { npmStartFlags } from '../test/harness/npm-start';
 
 process.env.NODE_ENV = 'production';
@@ -33,5 +35,27 @@ export function withStartFlags(main: () => Promise<void>): Promise<void> {
   return new Promise((_, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => process.exit(code ?? 128 + (signal ? constants.signals[signal] : 1)));
+  });
+}
+
+/**
+ * The production configuration of a server over the data set `npm run bench:data` generated in `databaseUrl`, with the
+ * secrets the generator wrote it with (its development configuration's, in DATA_DIR or ./data): the users' passwords
+ * and the masked petitioner fields only open with them. `overrides` are further environment variables.
+ */
+export function generatedDataConfig(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}): AppConfig {
+  const secretsFile = resolve(process.env.DATA_DIR ?? 'data', 'secrets.json');
+  if (!existsSync(secretsFile)) throw new Error(`${secretsFile}: the secrets the data was generated with are missing; run \`npm run bench:data\` from this folder`);
+  const secrets = JSON.parse(readFileSync(secretsFile, 'utf8')) as { jwtSecret: string; piiKey: string };
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    DEMO_DATA: '0',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: secrets.jwtSecret,
+    PII_KEY: secrets.piiKey,
+    ...overrides,
   });
 }

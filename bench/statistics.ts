@@ -4,15 +4,13 @@
  * one year for the city and one month for one county. Medians of BENCH_RUNS runs (default 5, at least 3), the
  * EXPLAIN plan of every query, and the peak RSS while one county-year of the ledger streams. Updates BENCHMARKS.md.
  */
-import { START_FLAGS, withStartFlags } from './production-mode';
+import { START_FLAGS, generatedDataConfig, withStartFlags } from './production-mode';
 import 'reflect-metadata';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createPool, type Pool } from 'mysql2/promise';
 import pino from 'pino';
-import { loadConfig } from '../src/config/config';
 import { RequestContext } from '../src/context/request-context';
 import { addCalendarDays, localDateOf } from '../src/domain/office-time';
 import { Case } from '../src/entities/case.entity';
@@ -205,20 +203,7 @@ ${END}
 async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   if (!databaseUrl?.startsWith('mysql')) throw new Error('BENCH_DATABASE_URL must name the MariaDB database `npm run bench:data` filled');
-  // as in production, with the secrets `npm run bench:data` wrote the data with (its development configuration's)
-  const secretsFile = resolve(process.env.DATA_DIR ?? 'data', 'secrets.json');
-  if (!existsSync(secretsFile)) throw new Error(`${secretsFile}: the secrets the data was generated with are missing; run \`npm run bench:data\` from this folder`);
-  const secrets = JSON.parse(readFileSync(secretsFile, 'utf8')) as { jwtSecret: string; piiKey: string };
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: '0',
-    DATABASE_URL: databaseUrl,
-    DEMO_DATA: '0',
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: secrets.jwtSecret,
-    PII_KEY: secrets.piiKey,
-  });
+  const config = generatedDataConfig(databaseUrl);
   const server = await startServer(config, pino({ level: 'warn' }));
   const pool = createPool({ uri: databaseUrl, timezone: 'Z', connectionLimit: 10 });
   const loadStart = loadavg()[0].toFixed(2);
