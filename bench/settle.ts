@@ -10,12 +10,14 @@ import type { DataSource } from 'typeorm';
 
 /** Purge is done when the history list is this short (a quiet server keeps a few entries). */
 const HISTORY_SETTLED = 1_000;
-/** The page cleaner is done when this share of the buffer pool is dirty or less, or when it has stopped writing. */
+/** The page cleaner is done when this share of the buffer pool is dirty or less, or when it has all but stopped writing. */
 const DIRTY_SETTLED = 0.01;
+/** Pages written per second that a page cleaner with nothing urgent left still writes in the background. */
+const FLUSHING_SETTLED = 50;
 
-async function innoDbBacklog(ds: DataSource): Promise<{ history: number; dirty: number; dirtyShare: number } | null> {
+async function innoDbBacklog(ds: DataSource): Promise<{ history: number; dirtyShare: number; flushed: number } | null> {
   const rows = (await ds.query(
-    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_history_list_length', 'Innodb_buffer_pool_pages_dirty', 'Innodb_buffer_pool_pages_total')",
+    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_history_list_length', 'Innodb_buffer_pool_pages_dirty', 'Innodb_buffer_pool_pages_total', 'Innodb_buffer_pool_pages_flushed')",
   )) as Array<{ Variable_name: string; Value: string }>;
   const value = (name: string) => Number(rows.find((r) => r.Variable_name === name)?.Value);
   const history = value('Innodb_history_list_length');
@@ -23,7 +25,8 @@ async function innoDbBacklog(ds: DataSource): Promise<{ history: number; dirty: 
   // MySQL has no history-list status variable: it is not waited for there
   if (!Number.isFinite(total) || total <= 0) return null;
   const dirty = value('Innodb_buffer_pool_pages_dirty');
-  return { history: Number.isFinite(history) ? history : 0, dirty, dirtyShare: dirty / total };
+  const flushed = value('Innodb_buffer_pool_pages_flushed');
+  return { history: Number.isFinite(history) ? history : 0, dirtyShare: Number.isFinite(dirty) ? dirty / total : 0, flushed: Number.isFinite(flushed) ? flushed : 0 };
 }
 
 /**
@@ -38,16 +41,21 @@ export async function waitForInnoDbToSettle(
   const start = performance.now();
   const seconds = () => (performance.now() - start) / 1000;
   if (ds.options.type !== 'mysql' && ds.options.type !== 'mariadb') return { seconds: 0, settled: true };
-  let dirtyBefore = Infinity;
+  let before: { flushed: number; at: number } | null = null;
   for (;;) {
     const backlog = await innoDbBacklog(ds);
     if (!backlog) return { seconds: seconds(), settled: true };
+    const at = performance.now();
+    const flushRate = before ? ((backlog.flushed - before.flushed) * 1000) / (at - before.at) : Infinity;
+    before = { flushed: backlog.flushed, at };
     // an idle page cleaner may leave dirty pages until the redo log needs the space; then it costs the benchmark nothing
-    const flushed = backlog.dirtyShare <= DIRTY_SETTLED || backlog.dirty >= dirtyBefore;
-    if (backlog.history <= HISTORY_SETTLED && flushed) return { seconds: seconds(), settled: true };
-    dirtyBefore = backlog.dirty;
+    const flushing = backlog.dirtyShare > DIRTY_SETTLED && flushRate > FLUSHING_SETTLED;
+    if (backlog.history <= HISTORY_SETTLED && !flushing) return { seconds: seconds(), settled: true };
     if (seconds() >= maxSeconds) return { seconds: seconds(), settled: false };
-    log(`waiting for InnoDB: history list ${backlog.history.toLocaleString('en')}, ${(backlog.dirtyShare * 100).toFixed(1)}% of the buffer pool dirty`);
+    log(
+      `waiting for InnoDB: history list ${backlog.history.toLocaleString('en')}, ${(backlog.dirtyShare * 100).toFixed(1)}% of the buffer pool dirty` +
+        (Number.isFinite(flushRate) ? `, ${flushRate.toFixed(0)} pages written a second` : ''),
+    );
     await new Promise((done) => setTimeout(done, pollSeconds * 1000));
   }
 }

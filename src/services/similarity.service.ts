@@ -230,6 +230,8 @@ export class SimilarityService {
         .andWhere('p.caseId <> :self', { self: c.id })
         .groupBy('p.caseId')
         .orderBy('raw', 'DESC')
+        // copies of one petition tie: without the id, which of them fill the pool would be the engine's choice
+        .addOrderBy('p.caseId', 'ASC')
         .limit(CONTENT_POOL * 2);
     } else {
       // a unit sees few cases: start from them, under the policy's predicate
@@ -239,6 +241,7 @@ export class SimilarityService {
         .andWhere('c.id <> :self', { self: c.id })
         .groupBy('c.id')
         .orderBy('raw', 'DESC')
+        .addOrderBy('c.id', 'ASC')
         .limit(CONTENT_POOL);
     }
     // the rows of those shown, read in the same statement: a content score under SHOW_THRESHOLD is never a reason
