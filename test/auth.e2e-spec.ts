@@ -1,4 +1,6 @@
 import { SignJWT } from 'jose';
+import { In } from 'typeorm';
+import { AuthSession } from '../src/entities/auth-session.entity';
 import { systemContext } from '../src/bootstrap';
 import { Role } from '../src/auth/role';
 import { expectErrorCode } from './harness/graphql-client';
@@ -103,6 +105,25 @@ describe('accounts: login, tokens, roles', () => {
     expect(new Date(refreshToken.expiresAt).getTime()).toBeGreaterThan(new Date(first.expiresAt).getTime());
     expect((await t.client.withToken(refreshToken.token).ok(ME)).me.username).toBe(ADMIN.username);
     expectErrorCode(await t.client.query('mutation { refreshToken { token } }'), 'UNAUTHENTICATED');
+  });
+
+  it("clears a user's expired sessions at its next login and keeps the live ones", async () => {
+    const user = await seedUser(t.admin, undefined, ['ADMIN']);
+    const tokens = [];
+    for (let i = 0; i < 3; i++) tokens.push((await t.client.query(LOGIN, { username: user.username, password: user.password })).data.login.token);
+    const sessions = t.server.runtime.db.dataSource.getRepository(AuthSession);
+    const [a, b, c] = await sessions.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } });
+    await sessions.update({ id: In([a.id, b.id]) }, { expiresAt: new Date(Date.now() - 60_000) });
+
+    const next = (await t.client.query(LOGIN, { username: user.username, password: user.password })).data.login.token;
+
+    const left = (await sessions.find({ where: { userId: user.id } })).map((s) => s.id);
+    expect(left).toHaveLength(2);
+    expect(left).toContain(c.id);
+    expect(left).not.toContain(a.id);
+    expect(left).not.toContain(b.id);
+    expect((await t.client.withToken(next).ok(ME)).me.id).toBe(user.id);
+    expect((await t.client.withToken(tokens[2]).ok(ME)).me.id).toBe(user.id);
   });
 
   describe('refresh token rotation', () => {

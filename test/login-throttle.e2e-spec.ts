@@ -58,6 +58,14 @@ describe('login throttle under parallel attempts', () => {
     expect(codeOf(await t.client.query(LOGIN, { u: user.username, p: user.password }))).toBe('OK');
   });
 
+  it('lets a whole office log in at the same moment, each of them on two devices', async () => {
+    const users = await Promise.all(Array.from({ length: 16 }, () => seedUser(t.admin, undefined, ['ADMIN'])));
+    for (let round = 0; round < 2; round++) {
+      const logins = users.flatMap((u) => [u, u]).map((u) => t.client.query(LOGIN, { u: u.username, p: u.password }));
+      expect((await Promise.all(logins)).map(codeOf)).toEqual(Array(users.length * 2).fill('OK'));
+    }
+  });
+
   // last: it locks the test's own address
   it('checks at most 100 passwords from one address however many arrive at once', async () => {
     const attempts = Array.from({ length: 110 }, (_, i) => t.client.query(LOGIN, { u: `nobody-${i}`, p: 'wrong-password' }));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IsNull, LessThan, type DataSource } from 'typeorm';
+import { In, IsNull, LessThan, type DataSource } from 'typeorm';
 import type { AuthState, RequestContext } from '../context/request-context';
 import { DomainError, badInput, unauthenticated } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
@@ -145,7 +145,10 @@ export class AuthService {
     const issued = await this.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion, sessionId, generation: 0 }, now);
     await ctx.transaction(async () => {
       const repo = ctx.repo(AuthSession);
-      await repo.delete({ userId: user.id, expiresAt: LessThan(now) });
+      // expired sessions go by primary key, found by a plain read: a ranged DELETE on MySQL locks the gap of the
+      // user index that other users' logins insert into, and two such logins deadlock
+      const expired = await repo.find({ select: { id: true }, where: { userId: user.id, expiresAt: LessThan(now) } });
+      if (expired.length) await repo.delete({ id: In(expired.map((s) => s.id)) });
       await repo.insert({ id: sessionId, userId: user.id, generation: 0, createdAt: now, expiresAt: issued.expiresAt, revokedAt: null });
     });
     return { ...issued, user };
