@@ -165,6 +165,30 @@ describe('similar petitions (相似信访件)', () => {
     expect(edge.reasons).toContain('SAME_PETITIONER');
   });
 
+  it("registerCase's repeat candidates are those the case's own ranking gives once registered, read beside its transaction on MySQL", async () => {
+    const county = await seedCountyPeople(t);
+    const earlier: Array<{ id: string }> = [];
+    for (const pet of WAGES.petitions.slice(0, 3)) earlier.push(await register(county.registrar, WAGES.category, pet));
+    await register(county.registrar, QUARRY.category, QUARRY.petitions[0]);
+    const counter = countSql(t.server.runtime.db.dataSource);
+    let registered;
+    try {
+      registered = await register(county.registrar, WAGES.category, WAGES.petitions[3]);
+    } finally {
+      counter.stop();
+    }
+    const confident = (await similar(county.registrar, registered.id, 100)).similarCases.edges.filter((e) => e.score >= REPEAT_THRESHOLD).map((e) => e.node.id);
+    expect(confident.length).toBeGreaterThan(0);
+    expect(registered.repeatCandidates.map((c) => c.id)).toEqual(confident);
+    expect(confident.every((id) => earlier.some((e) => e.id === id))).toBe(true);
+    if (t.server.runtime.db.engine === 'mysql') {
+      const sum = counter.statements.findIndex((s) => /FROM\s+[`"]?similarity_posting[`"]?\s+[`"]?p[`"]?/i.test(s) && /SUM\(/.test(s));
+      const commit = counter.statements.findIndex((s) => /^COMMIT/i.test(s.trim()));
+      expect(sum).toBeGreaterThanOrEqual(0);
+      expect(sum).toBeLessThan(commit);
+    }
+  });
+
   describe('access', () => {
     it('a unit never receives a case it cannot see, and another congress never receives ours', async () => {
       const county = await seedCountyPeople(t);

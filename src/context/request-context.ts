@@ -72,10 +72,18 @@ export class RequestContext implements TransactionHolder {
   onReplica<T>(work: (ctx: RequestContext) => Promise<T>): Promise<T> {
     if (this.transactionManager || this.replicaManager || !this.app.db.hasReplicas) return work(this);
     return this.app.db.onReplica((manager) => {
-      const replica = new RequestContext(this.app, this.auth, this.requestId, this.clientIp, this.log);
+      const replica = this.detached();
       replica.replicaManager = manager;
       return work(replica);
     });
+  }
+
+  /**
+   * A context of the same viewer and request outside this one's transaction, with loaders of its own: its queries
+   * take a connection of their own and see only what is committed.
+   */
+  detached(): RequestContext {
+    return new RequestContext(this.app, this.auth, this.requestId, this.clientIp, this.log);
   }
 
   repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {

@@ -156,6 +156,8 @@ export class CaseService {
         receptionId: input.receptionId ?? null,
       }),
     );
+    // the registrar is shown the probable repeats: they are read beside the rest of this transaction, not after it
+    this.similarity.readAhead(ctx, saved);
     await ctx.repo(Petitioner).save(petitioners.map((p) => ctx.repo(Petitioner).create({ ...p, caseId: saved.id })));
     await this.similarity.index(ctx, saved, true);
     await this.caseEvents.record(ctx, { caseId: saved.id, type: CaseEventType.REGISTERED, after: { status: saved.status, serialNo: saved.serialNo } });

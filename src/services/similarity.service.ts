@@ -55,6 +55,7 @@ type IndexedCase = Pick<Case, 'id' | 'congressId' | 'category' | 'summary' | 'co
  * the same issue — by content (BM25 over normalised character bigrams), by petitioner and by matter.
  */
 type RankedCandidate = SimilarCase & { contentScore: number };
+type ContentCandidates = Map<string, { score: number; node: Case }>;
 
 export class SimilarityService {
   /**
@@ -66,6 +67,9 @@ export class SimilarityService {
     new DataLoader<Case, RankedCandidate[], string>((cases) => Promise.all(cases.map((c) => this.rank(ctx, c))), {
       cacheKeyFn: (c) => `${c.id}:${c.version}:${c.matterId ?? ''}`,
     });
+
+  /** Content candidates read ahead for the cases a request registers (see {@link readAhead}), by request and case. */
+  private readonly readAheads = new WeakMap<RequestContext, Map<string, Promise<ContentCandidates>>>();
 
   constructor(
     private readonly caseAccess: CaseAccessService,
@@ -83,6 +87,23 @@ export class SimilarityService {
     const byKey = new Map(rows.map((r) => [r.termKey, r]));
     await this.insertPostings(ctx, [...byKey.values()]);
     await this.addDocumentFrequencies(ctx, [...byKey.keys(), DOCUMENT_COUNT_KEY], 1);
+  }
+
+  /**
+   * Starts reading the content candidates of `c`, a case being registered in the caller's open transaction, on a
+   * connection of its own, so that the registration's `repeatCandidates` finds them read when the transaction has
+   * committed instead of reading them only then. Until the commit no other connection sees `c` or its postings,
+   * which is what its ranking leaves out in any case (itself, and its share of the frequencies), so the candidates
+   * are those a read after the commit would find. MySQL only: SQLite has one connection, held by the transaction.
+   */
+  readAhead(ctx: RequestContext, c: IndexedCase): void {
+    if (ctx.app.db.engine !== 'mysql' || !ctx.transactionManager) return;
+    const read = this.contentCandidates(ctx.detached(), c);
+    // a registration that fails never asks for them; one that succeeds reads them again if this read failed
+    read.catch(() => undefined);
+    let pending = this.readAheads.get(ctx);
+    if (!pending) this.readAheads.set(ctx, (pending = new Map()));
+    pending.set(c.id, read);
   }
 
   /** Removes a case from the index (its postings, and its share of the document frequencies). */
@@ -181,7 +202,7 @@ export class SimilarityService {
   }
 
   private async rank(ctx: RequestContext, c: Case): Promise<RankedCandidate[]> {
-    const [content, shared] = await Promise.all([this.contentCandidates(ctx, c), this.sharedCandidates(ctx, c)]);
+    const [content, shared] = await Promise.all([this.readAheadOrRead(ctx, c), this.sharedCandidates(ctx, c)]);
     const sharedById = new Map(shared.map((s) => [s.id, s]));
     const out: RankedCandidate[] = [];
     for (const id of new Set([...content.keys(), ...sharedById.keys()])) {
@@ -194,12 +215,24 @@ export class SimilarityService {
     return out.sort((a, b) => b.score - a.score || b.node.receivedAt.getTime() - a.node.receivedAt.getTime() || (a.node.id < b.node.id ? -1 : 1));
   }
 
+  /** `c`'s content candidates: those read ahead during its registration in this request if that read succeeded. */
+  private async readAheadOrRead(ctx: RequestContext, c: Case): Promise<ContentCandidates> {
+    const pending = this.readAheads.get(ctx)?.get(c.id);
+    // only once committed: inside the transaction the case may still change, and the read ahead would not see it
+    if (pending && !ctx.transactionManager) {
+      this.readAheads.get(ctx)!.delete(c.id);
+      const read = await pending.catch(() => undefined);
+      if (read) return read;
+    }
+    return this.contentCandidates(ctx, c);
+  }
+
   /**
    * The visible cases whose content is close enough to `c` to be shown (content score ≥ `SHOW_THRESHOLD`; a lower
    * one is never a reason, so it is never read further), with their rows: one statement for the frequencies (and
    * whether `c` itself is indexed), one that sums the postings and reads the rows of the best under the policy.
    */
-  private async contentCandidates(ctx: RequestContext, c: Case): Promise<Map<string, { score: number; node: Case }>> {
+  private async contentCandidates(ctx: RequestContext, c: IndexedCase): Promise<ContentCandidates> {
     const terms = termsOf(c);
     if (!terms.tf.size) return new Map();
     const keyOf = new Map([...terms.tf.keys()].map((t) => [t, termKey(t)]));
