@@ -18,6 +18,7 @@ import { User } from '../src/entities/user.entity';
 import { startServer, type RunningServer } from '../src/server';
 import { BENCH_PASSWORD } from './data';
 import { writeBenchmarks } from './report';
+import { raiseAlertBacklog } from './settle';
 import { median } from './stats';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));
@@ -206,8 +207,9 @@ async function main(): Promise<void> {
   const config = generatedDataConfig(databaseUrl);
   const server = await startServer(config, pino({ level: 'warn' }));
   const pool = createPool({ uri: databaseUrl, timezone: 'Z', connectionLimit: 10 });
-  const loadStart = loadavg()[0].toFixed(2);
   try {
+    await raiseAlertBacklog(server, log);
+    const loadStart = loadavg()[0].toFixed(2);
     const today = localDateOf(new Date(), config.officeTimeZone);
     const thisYear = Number(today.slice(0, 4));
     const thisMonth = `${today.slice(0, 7)}-01`;

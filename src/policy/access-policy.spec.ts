@@ -4,6 +4,7 @@ import { UnitKind } from '../entities/unit-kind.enum';
 import { ParticipantCapacity } from '../entities/joint-meeting-enums';
 import {
   caseScopeFor,
+  congressesToNarrowTo,
   mayActForUnit,
   mayInstructCase,
   mayConveneMeeting,
@@ -60,6 +61,13 @@ describe('access policy', () => {
     expect(caseScopeFor({ roles: [Role.ADMIN], unitId: null }, units)).toEqual({ kind: 'none' });
     expect(caseScopeFor({ roles: [Role.DEPUTY], unitId: 'county' }, units)).toEqual({ kind: 'none' });
     expect(caseScopeFor({ roles: [Role.LIAISON], unitId: 'nowhere' }, units)).toEqual({ kind: 'none' });
+  });
+
+  it('narrows a per-congress read to the office\'s congresses unless it sees them all', () => {
+    expect(congressesToNarrowTo(city as Extract<CaseScope, { kind: 'congresses' }>, units)).toBeNull();
+    expect(congressesToNarrowTo(county as Extract<CaseScope, { kind: 'congresses' }>, units)).toEqual(['county']);
+    const another = [...units, { id: 'other-city', kind: UnitKind.CONGRESS, parentId: null }];
+    expect(congressesToNarrowTo(city as Extract<CaseScope, { kind: 'congresses' }>, another)).toEqual(['city', 'county', 'sibling']);
   });
 
   it('keeps an accusation from the unit or congress it accuses, and a case from siblings', () => {

@@ -53,6 +53,16 @@ export const HANDLING_ROLES: readonly Role[] = [Role.HANDLER, Role.LIAISON];
 export const ACCESS_ENDING_STATUSES: readonly AssignmentStatus[] = [AssignmentStatus.CANCELLED, AssignmentStatus.OBJECTED];
 
 /**
+ * The congresses whose cases an office's scope is limited to, or null when it covers every congress there is (the
+ * top of the deployment): a query over data held per congress then needs no such filter to narrow its reading. It
+ * narrows only; what the viewer may see is still decided by the case rule.
+ */
+export function congressesToNarrowTo(scope: Extract<CaseScope, { kind: 'congresses' }>, units: readonly ScopeUnit[]): string[] | null {
+  const seen = new Set(scope.congressIds);
+  return units.every((u) => u.kind !== UnitKind.CONGRESS || seen.has(u.id)) ? null : scope.congressIds;
+}
+
+/**
  * Congress office staff see their congress's cases and those of every congress below it; a handling unit sees
  * the cases assigned to it; deputies and legal workers see no case directly (only the meetings they are invited
  * to). The bootstrap administrator belongs to no congress and so sees no case: administering units, accounts and

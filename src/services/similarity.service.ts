@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { LoaderFactory, RequestContext } from '../context/request-context';
+import { congressesToNarrowTo } from '../policy/access-policy';
 import { caseText, DOCUMENT_COUNT_KEY, petitionTerms, termKey, type TextTerms } from '../domain/petition-text';
 import {
   combinedScore,
@@ -253,13 +254,12 @@ export class SimilarityService {
     if (scope.kind === 'congresses') {
       // the office sees whole congresses: sum the postings of those congresses alone (no join); the policy's predicate
       // then confirms the best of them (it also leaves out an accusation against the office's own congress)
-      best = ctx
-        .repo(SimilarityPosting)
-        .createQueryBuilder('p')
-        .select('p.caseId', 'id')
-        .addSelect(sum, 'raw')
-        .where(inTerms)
-        .andWhere('p.congressId IN (:...congressIds)', { congressIds: scope.congressIds })
+      best = ctx.repo(SimilarityPosting).createQueryBuilder('p').select('p.caseId', 'id').addSelect(sum, 'raw').where(inTerms);
+      // naming every congress narrows nothing, and MySQL would estimate each term × congress range before reading
+      // (a third of the statement's time for a city of 13)
+      const congressIds = congressesToNarrowTo(scope, await ctx.app.units.all(ctx));
+      if (congressIds) best.andWhere('p.congressId IN (:...congressIds)', { congressIds });
+      best = best
         .andWhere('p.caseId <> :self', { self: c.id })
         .groupBy('p.caseId')
         .orderBy('raw', 'DESC')
