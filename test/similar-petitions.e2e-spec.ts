@@ -189,6 +189,25 @@ describe('similar petitions (相似信访件)', () => {
     }
   });
 
+  it('the same letter registered twice at once: the later registration lists the earlier', async () => {
+    const county = await seedCountyPeople(t);
+    const twice = await Promise.all([0, 1].map(() => register(county.registrar, LAND.category, LAND.petitions[2])));
+    const [earlier, later] = twice.sort((a, b) => (a.serialNo < b.serialNo ? -1 : 1));
+    expect(later.repeatCandidates.map((c) => c.id)).toContain(earlier.id);
+  });
+
+  it('cases registered in one transaction are each other’s candidates once it commits', async () => {
+    const county = await seedCountyPeople(t);
+    const runtime = t.server.runtime;
+    const user = await runtime.db.dataSource.getRepository(User).findOneByOrFail({ id: (await county.registrar.ok('{ me { id } }')).me.id });
+    const ctx = new RequestContext(runtime, { user }, 'batch-test', 'local', runtime.logger);
+    const registerHere = (pet: LabelledPetition) =>
+      runtime.services.cases.register(ctx, { ...input(WAGES.category, pet), channel: CaseChannel.LETTER, caseType: CaseType.CLAIM, receivedAt: new Date() } as never);
+    const [a, b] = await ctx.transaction(async () => [await registerHere(WAGES.petitions[0]), await registerHere(WAGES.petitions[0])]);
+    expect((await runtime.services.cases.repeatCandidates(ctx, a)).map((c) => c.id)).toContain(b.id);
+    expect((await runtime.services.cases.repeatCandidates(ctx, b)).map((c) => c.id)).toContain(a.id);
+  });
+
   describe('access', () => {
     it('a unit never receives a case it cannot see, and another congress never receives ours', async () => {
       const county = await seedCountyPeople(t);

@@ -148,7 +148,8 @@ export class AuthService {
       // expired sessions go by primary key, found by a plain read: a ranged DELETE on MySQL locks the gap of the
       // user index that other users' logins insert into, and two such logins deadlock
       const expired = await repo.find({ select: { id: true }, where: { userId: user.id, expiresAt: LessThan(now) } });
-      if (expired.length) await repo.delete({ id: In(expired.map((s) => s.id)) });
+      // still expired when deleted: a refresh may have extended one since the read
+      if (expired.length) await repo.delete({ id: In(expired.map((s) => s.id)), expiresAt: LessThan(now) });
       await repo.insert({ id: sessionId, userId: user.id, generation: 0, createdAt: now, expiresAt: issued.expiresAt, revokedAt: null });
     });
     return { ...issued, user };

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../context/request-context';
 import { mayActForUnit, mayFlagUrgent, mayInstructCase, mayTakeChargeOfCase } from '../policy/access-policy';
 import { updateVersioned } from '../db/versioned-update';
@@ -129,19 +128,19 @@ export class CaseService {
     }
     if (input.receptionId) await this.receptions.assertVisitAt(ctx, congress.id, input.receptionId, input);
 
-    const text = { id: randomUUID(), congressId: congress.id, category: input.category.trim(), summary: input.summary.trim(), content: input.content };
-    // the registrar is shown the probable repeats: they are read beside this transaction, not after it
-    this.similarity.readAhead(ctx, text);
     const year = Number(localDateOf(now, this.officeTimeZone).slice(0, 4));
     const repo = ctx.repo(Case);
     const saved = await repo.save(
       repo.create({
-        ...text,
         serialNo: await this.serials.next(ctx, congress.id, year),
         queryCode: await this.serials.queryCode(ctx),
+        congressId: congress.id,
         status: CaseStatus.REGISTERED,
         channel: input.channel,
         caseType: input.caseType,
+        category: input.category.trim(),
+        summary: input.summary.trim(),
+        content: input.content,
         receivedAt: input.receivedAt,
         intakeDueAt: intakeDueAt(await this.calendar.calendar(ctx), input.receivedAt),
         personCount,
@@ -157,6 +156,10 @@ export class CaseService {
         receptionId: input.receptionId ?? null,
       }),
     );
+    // the registrar is shown the probable repeats: they are read beside the rest of this transaction, not after it.
+    // Not before the serial number: drawing it waits for the congress's registration in progress to commit, so the
+    // read sees a copy of the same letter registered a moment before (a double submission, two registrars at once)
+    this.similarity.readAhead(ctx, saved);
     await ctx.repo(Petitioner).save(petitioners.map((p) => ctx.repo(Petitioner).create({ ...p, caseId: saved.id })));
     await this.similarity.index(ctx, saved, true);
     await this.caseEvents.record(ctx, { caseId: saved.id, type: CaseEventType.REGISTERED, after: { status: saved.status, serialNo: saved.serialNo } });

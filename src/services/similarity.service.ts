@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { LoaderFactory, RequestContext } from '../context/request-context';
 import { congressesToNarrowTo } from '../policy/access-policy';
 import { caseText, DOCUMENT_COUNT_KEY, petitionTerms, termKey, type TextTerms } from '../domain/petition-text';
@@ -57,6 +57,14 @@ type IndexedCase = Pick<Case, 'id' | 'congressId' | 'category' | 'summary' | 'co
  */
 type RankedCandidate = SimilarCase & { contentScore: number };
 type ContentCandidates = Map<string, { score: number; node: Case }>;
+/** A registration's content candidates, read beside the transaction that registers the case. */
+interface ReadAhead {
+  transaction: EntityManager;
+  /** The congress and text it ranked. */
+  text: string;
+  read: Promise<ContentCandidates>;
+}
+const textOf = (c: IndexedCase) => `${c.congressId}\u0000${caseText(c)}`;
 
 export class SimilarityService {
   /**
@@ -70,7 +78,9 @@ export class SimilarityService {
     });
 
   /** Content candidates read ahead for the cases a request registers (see {@link readAhead}), by request and case. */
-  private readonly readAheads = new WeakMap<RequestContext, Map<string, Promise<ContentCandidates>>>();
+  private readonly readAheads = new WeakMap<RequestContext, Map<string, ReadAhead>>();
+  /** Transactions that registered more than one case: no read ahead of theirs saw the others, so none is used. */
+  private readonly severalRegistered = new WeakSet<EntityManager>();
 
   constructor(
     private readonly caseAccess: CaseAccessService,
@@ -95,16 +105,25 @@ export class SimilarityService {
    * connection of its own, so that the registration's `repeatCandidates` finds them read when the transaction has
    * committed instead of reading them only then. Until the commit no other connection sees `c` or its postings,
    * which is what its ranking leaves out in any case (itself, and its share of the frequencies), so the candidates
-   * are those a read after the commit would find. MySQL only: SQLite has one connection, held by the transaction.
+   * are those a read after the commit would find. A transaction that registers several cases uses none of its reads
+   * (each missed the others), nor a read whose case's text changed before it was asked for. MySQL only: SQLite has one
+   * connection, held by the transaction.
    */
   readAhead(ctx: RequestContext, c: IndexedCase): void {
-    if (ctx.app.db.engine !== 'mysql' || !ctx.transactionManager) return;
+    const transaction = ctx.transactionManager;
+    if (ctx.app.db.engine !== 'mysql' || !transaction || this.severalRegistered.has(transaction)) return;
+    let pending = this.readAheads.get(ctx);
+    if (!pending) this.readAheads.set(ctx, (pending = new Map()));
+    const earlier = [...pending].filter(([, r]) => r.transaction === transaction);
+    if (earlier.length) {
+      this.severalRegistered.add(transaction);
+      for (const [id] of earlier) pending.delete(id);
+      return;
+    }
     const read = this.contentCandidates(ctx.detached(), c);
     // a registration that fails never asks for them; one that succeeds reads them again if this read failed
     read.catch(() => undefined);
-    let pending = this.readAheads.get(ctx);
-    if (!pending) this.readAheads.set(ctx, (pending = new Map()));
-    pending.set(c.id, read);
+    pending.set(c.id, { transaction, text: textOf(c), read });
   }
 
   /** Removes a case from the index (its postings, and its share of the document frequencies). */
@@ -219,10 +238,10 @@ export class SimilarityService {
   /** `c`'s content candidates: those read ahead during its registration in this request if that read succeeded. */
   private async readAheadOrRead(ctx: RequestContext, c: Case): Promise<ContentCandidates> {
     const pending = this.readAheads.get(ctx)?.get(c.id);
-    // only once committed: inside the transaction the case may still change, and the read ahead would not see it
+    // only once committed, and only for the text it ranked: the case may still change inside the transaction
     if (pending && !ctx.transactionManager) {
       this.readAheads.get(ctx)!.delete(c.id);
-      const read = await pending.catch(() => undefined);
+      const read = pending.text === textOf(c) ? await pending.read.catch(() => undefined) : undefined;
       if (read) return read;
     }
     return this.contentCandidates(ctx, c);
