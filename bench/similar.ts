@@ -12,9 +12,8 @@
  * registrar and the city registrar, the index step of a registration (`SimilarityService.index`) in a transaction
  * rolled back each time, and registration as the reference front end sends it with and without the similar-petition
  * work (`timeRegistrations`), once the deadline alerts the generated history owes are raised and InnoDB has finished
- * purging and flushing what the rebuild left (bench/settle.ts),
- * with `npm start`'s node flags and NODE_ENV=production. Medians of BENCH_RUNS runs (at least 3). Updates
- * BENCHMARKS.md between its markers.
+ * purging and flushing what the rebuild left (bench/settle.ts), with `npm start`'s node flags and NODE_ENV=production.
+ * Medians of BENCH_RUNS runs (at least 3). Updates BENCHMARKS.md between its markers.
  */
 import { generatedDataConfig, withStartFlags } from './production-mode';
 import 'reflect-metadata';

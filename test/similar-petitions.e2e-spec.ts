@@ -58,6 +58,16 @@ describe('similar petitions (相似信访件)', () => {
     await t?.close();
   });
 
+  /** The statement that sums the postings of a content ranking. */
+  const isPostingSum = (sql: string) => /FROM\s+[`"]?similarity_posting[`"]?\s+[`"]?p[`"]?/i.test(sql) && /SUM\(/.test(sql);
+  /** A context of `client`'s user, to call the services in-process (transactions the API never opens). */
+  const contextOf = async (client: GraphQLTestClient, purpose: string) => {
+    const runtime = t.server.runtime;
+    const user = await runtime.db.dataSource.getRepository(User).findOneByOrFail({ id: (await client.ok('{ me { id } }')).me.id });
+    return new RequestContext(runtime, { user }, purpose, 'local', runtime.logger);
+  };
+  const registerIn = (ctx: RequestContext, category: string, pet: LabelledPetition) =>
+    t.server.runtime.services.cases.register(ctx, { ...input(category, pet), channel: CaseChannel.PHONE, caseType: CaseType.CLAIM, receivedAt: new Date() } as never);
   const register = async (client: GraphQLTestClient, category: string, pet: LabelledPetition, over: Record<string, unknown> = {}) =>
     (await client.ok(REGISTER, { input: input(category, pet, over) })).registerCase as { id: string; serialNo: string; repeatCandidates: Array<{ id: string }> };
   const similar = async (client: GraphQLTestClient, id: string, first = 10) => (await client.ok(SIMILAR, { id, first })).case as { similarCases: { totalCount: number; edges: Edge[] }; suggestedMatters: Array<{ score: number; matter: { id: string } }> };
@@ -138,7 +148,7 @@ describe('similar petitions (相似信访件)', () => {
     try {
       const both = await similar(county.registrar, a.id);
       expect(both.similarCases.totalCount).toBeGreaterThan(0);
-      expect(counter.statements.filter((s) => /FROM\s+[`"]?similarity_posting[`"]?\s+[`"]?p[`"]?/i.test(s) && /SUM\(/.test(s))).toHaveLength(1);
+      expect(counter.statements.filter(isPostingSum)).toHaveLength(1);
     } finally {
       counter.stop();
     }
@@ -182,7 +192,7 @@ describe('similar petitions (相似信访件)', () => {
     expect(registered.repeatCandidates.map((c) => c.id)).toEqual(confident);
     expect(confident.every((id) => earlier.some((e) => e.id === id))).toBe(true);
     if (t.server.runtime.db.engine === 'mysql') {
-      const sum = counter.statements.findIndex((s) => /FROM\s+[`"]?similarity_posting[`"]?\s+[`"]?p[`"]?/i.test(s) && /SUM\(/.test(s));
+      const sum = counter.statements.findIndex(isPostingSum);
       const commit = counter.statements.findIndex((s) => /^COMMIT/i.test(s.trim()));
       expect(sum).toBeGreaterThanOrEqual(0);
       expect(sum).toBeLessThan(commit);
@@ -198,14 +208,11 @@ describe('similar petitions (相似信访件)', () => {
 
   it('cases registered in one transaction are each other’s candidates once it commits', async () => {
     const county = await seedCountyPeople(t);
-    const runtime = t.server.runtime;
-    const user = await runtime.db.dataSource.getRepository(User).findOneByOrFail({ id: (await county.registrar.ok('{ me { id } }')).me.id });
-    const ctx = new RequestContext(runtime, { user }, 'batch-test', 'local', runtime.logger);
-    const registerHere = (pet: LabelledPetition) =>
-      runtime.services.cases.register(ctx, { ...input(WAGES.category, pet), channel: CaseChannel.LETTER, caseType: CaseType.CLAIM, receivedAt: new Date() } as never);
-    const [a, b] = await ctx.transaction(async () => [await registerHere(WAGES.petitions[0]), await registerHere(WAGES.petitions[0])]);
-    expect((await runtime.services.cases.repeatCandidates(ctx, a)).map((c) => c.id)).toContain(b.id);
-    expect((await runtime.services.cases.repeatCandidates(ctx, b)).map((c) => c.id)).toContain(a.id);
+    const ctx = await contextOf(county.registrar, 'batch-test');
+    const [a, b] = await ctx.transaction(async () => [await registerIn(ctx, WAGES.category, WAGES.petitions[0]), await registerIn(ctx, WAGES.category, WAGES.petitions[0])]);
+    const cases = t.server.runtime.services.cases;
+    expect((await cases.repeatCandidates(ctx, a)).map((c) => c.id)).toContain(b.id);
+    expect((await cases.repeatCandidates(ctx, b)).map((c) => c.id)).toContain(a.id);
   });
 
   describe('access', () => {
@@ -301,13 +308,11 @@ describe('similar petitions (相似信访件)', () => {
       expectErrorCode(await p.registrar.query(REGISTER, { input: input(LAND.category, LAND.petitions[0], { matterId: '00000000-0000-0000-0000-000000000000' }) }), 'NOT_FOUND', 'matterId');
       expect(await count()).toEqual(before);
       // and a registration whose transaction fails after the case and its index rows were written
-      const runtime = t.server.runtime;
-      const user = await ds.getRepository(User).findOneByOrFail({ id: (await p.registrar.ok('{ me { id } }')).me.id });
-      const ctx = new RequestContext(runtime, { user }, 'rollback-test', 'local', runtime.logger);
+      const ctx = await contextOf(p.registrar, 'rollback-test');
       let written = 0;
       await expect(
         ctx.transaction(async () => {
-          const c = await runtime.services.cases.register(ctx, { ...input(LAND.category, LAND.petitions[1]), channel: CaseChannel.PHONE, caseType: CaseType.CLAIM, receivedAt: new Date() } as never);
+          const c = await registerIn(ctx, LAND.category, LAND.petitions[1]);
           written = await ctx.repo(SimilarityPosting).countBy({ caseId: c.id });
           throw new Error('the transaction fails after indexing');
         }),

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { LoaderFactory, RequestContext } from '../context/request-context';
 import { congressesToNarrowTo } from '../policy/access-policy';
 import { caseText, DOCUMENT_COUNT_KEY, petitionTerms, termKey, type TextTerms } from '../domain/petition-text';
@@ -59,7 +59,7 @@ type RankedCandidate = SimilarCase & { contentScore: number };
 type ContentCandidates = Map<string, { score: number; node: Case }>;
 /** A registration's content candidates, read beside the transaction that registers the case. */
 interface ReadAhead {
-  transaction: EntityManager;
+  caseId: string;
   /** The congress and text it ranked. */
   text: string;
   read: Promise<ContentCandidates>;
@@ -77,10 +77,11 @@ export class SimilarityService {
       cacheKeyFn: (c) => `${c.id}:${c.version}:${c.matterId ?? ''}`,
     });
 
-  /** Content candidates read ahead for the cases a request registers (see {@link readAhead}), by request and case. */
-  private readonly readAheads = new WeakMap<RequestContext, Map<string, ReadAhead>>();
-  /** Transactions that registered more than one case: no read ahead of theirs saw the others, so none is used. */
-  private readonly severalRegistered = new WeakSet<EntityManager>();
+  /**
+   * The content candidates read ahead for the case a request registers (see {@link readAhead}) until they are taken;
+   * null once a second registration came before they were.
+   */
+  private readonly readAheads = new WeakMap<RequestContext, ReadAhead | null>();
 
   constructor(
     private readonly caseAccess: CaseAccessService,
@@ -105,25 +106,20 @@ export class SimilarityService {
    * connection of its own, so that the registration's `repeatCandidates` finds them read when the transaction has
    * committed instead of reading them only then. Until the commit no other connection sees `c` or its postings,
    * which is what its ranking leaves out in any case (itself, and its share of the frequencies), so the candidates
-   * are those a read after the commit would find. A transaction that registers several cases uses none of its reads
-   * (each missed the others), nor a read whose case's text changed before it was asked for. MySQL only: SQLite has one
-   * connection, held by the transaction.
+   * are those a read after the commit would find. One case a request: when a second is registered before the first's
+   * candidates were taken (in one transaction, neither read saw the other case), neither read is used; nor one whose
+   * case's text changed before it was asked for. MySQL only: SQLite has one connection, held by the transaction.
    */
   readAhead(ctx: RequestContext, c: IndexedCase): void {
-    const transaction = ctx.transactionManager;
-    if (ctx.app.db.engine !== 'mysql' || !transaction || this.severalRegistered.has(transaction)) return;
-    let pending = this.readAheads.get(ctx);
-    if (!pending) this.readAheads.set(ctx, (pending = new Map()));
-    const earlier = [...pending].filter(([, r]) => r.transaction === transaction);
-    if (earlier.length) {
-      this.severalRegistered.add(transaction);
-      for (const [id] of earlier) pending.delete(id);
+    if (ctx.app.db.engine !== 'mysql' || !ctx.transactionManager) return;
+    if (this.readAheads.has(ctx)) {
+      this.readAheads.set(ctx, null);
       return;
     }
     const read = this.contentCandidates(ctx.detached(), c);
     // a registration that fails never asks for them; one that succeeds reads them again if this read failed
     read.catch(() => undefined);
-    pending.set(c.id, { transaction, text: textOf(c), read });
+    this.readAheads.set(ctx, { caseId: c.id, text: textOf(c), read });
   }
 
   /** Removes a case from the index (its postings, and its share of the document frequencies). */
@@ -237,10 +233,10 @@ export class SimilarityService {
 
   /** `c`'s content candidates: those read ahead during its registration in this request if that read succeeded. */
   private async readAheadOrRead(ctx: RequestContext, c: Case): Promise<ContentCandidates> {
-    const pending = this.readAheads.get(ctx)?.get(c.id);
+    const pending = this.readAheads.get(ctx);
     // only once committed, and only for the text it ranked: the case may still change inside the transaction
-    if (pending && !ctx.transactionManager) {
-      this.readAheads.get(ctx)!.delete(c.id);
+    if (pending?.caseId === c.id && !ctx.transactionManager) {
+      this.readAheads.delete(ctx);
       const read = pending.text === textOf(c) ? await pending.read.catch(() => undefined) : undefined;
       if (read) return read;
     }
