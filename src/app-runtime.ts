@@ -31,6 +31,7 @@ import { ReceptionService } from './services/reception.service';
 import type { AppPubSub } from './subscriptions/pubsub';
 import type { UnitDirectory } from './db/unit-directory';
 import type { SessionDirectory } from './auth/session-directory';
+import type { InFlight } from './http/in-flight';
 
 /**
  * The services, one instance each per process; stateless apart from what they are given here. Each is built
@@ -98,5 +99,7 @@ export interface AppRuntime {
   units: UnitDirectory;
   /** Logins recently read, shared by every request of this instance. */
   sessions: SessionDirectory;
+  /** Requests and operations still running, awaited by the stop before the database closes. */
+  work: InFlight;
   logger: Logger;
 }

@@ -49,7 +49,7 @@ export function exportRoutes(runtime: AppRuntime): Router {
     res.status(STATUS[mapped.code] ?? 500).json({ error: { code: mapped.code, message: mapped.message } });
   };
 
-  router.get('/exports/meetings/:id/minutes.docx', async (req, res) => {
+  router.get('/exports/meetings/:id/minutes.docx', runtime.work.handler<{ id: string }>(async (req, res) => {
     try {
       const ctx = await context(req);
       const { title, minutes } = await runtime.services.meetings.concludedMinutes(ctx, req.params.id);
@@ -59,10 +59,10 @@ export function exportRoutes(runtime: AppRuntime): Router {
     } catch (err) {
       refuse(req, res, err);
     }
-  });
+  }));
 
   // 快报 of one case; NOT_FOUND for whoever may not see its flash reports, exactly as for a case that has none
-  router.get('/exports/flash-reports/:caseId.docx', async (req, res) => {
+  router.get('/exports/flash-reports/:caseId.docx', runtime.work.handler<{ caseId: string }>(async (req, res) => {
     try {
       const ctx = await context(req);
       const sheet = await runtime.services.flashReports.sheet(ctx, req.params.caseId);
@@ -72,12 +72,12 @@ export function exportRoutes(runtime: AppRuntime): Router {
     } catch (err) {
       refuse(req, res, err);
     }
-  });
+  }));
 
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
   // quarter omitted: the annual summary; a malformed number reaches the service's own check as NaN
-  router.get('/exports/bulletin.docx', async (req, res) => {
+  router.get('/exports/bulletin.docx', runtime.work.handler(async (req, res) => {
     try {
       const ctx = await context(req);
       const quarter = text(req.query.quarter);
@@ -92,10 +92,10 @@ export function exportRoutes(runtime: AppRuntime): Router {
     } catch (err) {
       refuse(req, res, err);
     }
-  });
+  }));
 
   // The scope and the period are checked before the first byte; after that the rows stream straight to the client.
-  router.get(/^\/exports\/ledger\.(xlsx|csv)$/, async (req, res) => {
+  router.get(/^\/exports\/ledger\.(xlsx|csv)$/, runtime.work.handler(async (req, res) => {
     const format = (req.params as Record<string, string>)[0];
     let started = false;
     try {
@@ -116,7 +116,7 @@ export function exportRoutes(runtime: AppRuntime): Router {
       req.log?.error({ err }, 'ledger export failed midway');
       res.destroy(err as Error);
     }
-  });
+  }));
 
   return router;
 }

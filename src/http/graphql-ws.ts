@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, getOperationAST, parse, validate, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, execute, getOperationAST, parse, validate, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import { In } from 'typeorm';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -139,6 +139,8 @@ export function attachGraphqlWs(httpServer: Server, schema: GraphQLSchema, app: 
 
   const server = makeServer<Record<string, unknown>, Extra>({
     schema,
+    // a query or mutation sent over the socket runs on when the socket closes; the stop waits for it
+    execute: (args) => app.work.track(execute(args)),
     subscribe: sharedSubscribe({
       audienceOf: (ctx) => {
         const user = ctx.user;
