@@ -22,10 +22,30 @@ import type { ChildProcess } from 'node:child_process';
     await stopRedis(redis);
   });
 
-  it('keeps queries and mutations working, tells subscribers, and resumes delivery', async () => {
+  it('keeps queries and mutations working under load, tells subscribers, and resumes delivery', async () => {
     const county = await seedCounty(t.admin);
     const user = await seedUser(t.admin, county.congress, ['REGISTRAR']);
     const registrar = await t.login(user.username, user.password);
+
+    // another county's office keeps registering and listing throughout; the subscriber below never sees its cases
+    const otherCounty = await seedCounty(t.admin);
+    const busyUser = await seedUser(t.admin, otherCounty.congress, ['REGISTRAR']);
+    const busy = await t.login(busyUser.username, busyUser.password);
+    let redisUp = true;
+    let loading = true;
+    const acknowledged: Array<{ id: string; whileDown: boolean }> = [];
+    const failures: unknown[] = [];
+    const worker = async (w: number) => {
+      for (let i = 0; loading; i++) {
+        const whileDown = !redisUp;
+        const r = await busy.query(REGISTER_CASE, { input: letterInput({ summary: `负载登记 ${w}-${i}` }) });
+        if (r.data?.registerCase) acknowledged.push({ id: r.data.registerCase.id, whileDown: whileDown && !redisUp });
+        else failures.push(r.errors ?? r.status);
+        const list = await busy.query('{ cases(first: 20) { totalCount edges { node { id assignments { id } } } } }');
+        if (list.errors) failures.push(list.errors);
+      }
+    };
+    const load = Array.from({ length: 3 }, (_, w) => worker(w));
     live = connectLive(t.wsUrl, registrar.token);
     const status = await live.subscribe('subscription { liveStatus { connected message } }');
     const events = await live.subscribe('subscription { caseEvents { type case { id } } }');
@@ -33,6 +53,7 @@ import type { ChildProcess } from 'node:child_process';
     expect((await events.next()).data.caseEvents.type).toBe('REGISTERED');
 
     await stopRedis(redis);
+    redisUp = false;
     const down = (await status.next(10_000)).data.liveStatus;
     expect(down.connected).toBe(false);
     expect(down.message).toMatch(/暂不可用/);
@@ -40,7 +61,11 @@ import type { ChildProcess } from 'node:child_process';
     expect(duringOutage.errors).toBeUndefined();
     expect((await registrar.ok('{ cases(first: 10) { totalCount } }')).cases.totalCount).toBe(2);
 
+    // the load's registrations go on being answered while Redis is away
+    while (acknowledged.filter((a) => a.whileDown).length < 3 && failures.length === 0) await new Promise((r) => setTimeout(r, 20));
+
     redis = await startRedis(port);
+    redisUp = true;
     expect((await status.next(15_000)).data.liveStatus.connected).toBe(true);
     const { registerCase: after } = await registrar.ok(REGISTER_CASE, { input: letterInput({ summary: '恢复后登记' }) });
     // the event published while Redis was down sits in the publisher's offline queue: it may arrive late (before
@@ -49,5 +74,11 @@ import type { ChildProcess } from 'node:child_process';
     if (next.case.id === duringOutage.data.registerCase.id) next = (await events.next(10_000)).data.caseEvents;
     expect(next).toEqual({ type: 'REGISTERED', case: { id: after.id } });
     expect(await events.drain(300)).toEqual([]);
+
+    loading = false;
+    await Promise.all(load);
+    expect(failures).toEqual([]);
+    expect(acknowledged.filter((a) => a.whileDown).length).toBeGreaterThanOrEqual(3);
+    expect((await busy.ok('{ cases(first: 1) { totalCount } }')).cases.totalCount).toBe(acknowledged.length);
   });
 });
