@@ -75,7 +75,7 @@ describe('bulletin (送阅件)', () => {
     // 2025 Q3 and Q4
     await register('i', visit(5, '2025-08-01T09:00:00+08:00', HOUSING));
     await register('j', { receivedAt: '2025-12-31T23:30:00+08:00', category: HOUSING, isTypical: true });
-    // an accusation against the city congress, registered by the county: the city's staff never see it
+    // an accusation against the city congress, registered by the county: the city's staff never see it, not even counted
     await register('x', { receivedAt: '2025-09-01T10:00:00+08:00', category: HOUSING, caseType: 'ACCUSATION', accusedUnitId: p.county.cityCongress, isTypical: true });
     // the sibling county: a typical letter in 2025 Q2 that the county's bulletin never shows
     await register('s', { receivedAt: '2025-05-05T10:00:00+08:00', category: LAND, isTypical: true }, siblingRegistrar);
@@ -176,12 +176,18 @@ describe('bulletin (送阅件)', () => {
     expect(city.statistics.totalReceived).toBe(6);
     expect(city.typicalCases.map((c: any) => c.id)).toEqual([ids.d.id, ids.s.id, ids.h.id]);
     expect(city.title).toBe('某市人大常委会信访工作送阅件（2025年第二季度）');
-    // the accusation against the city counts in the county's figures but is never listed to the city
+    // the accusation against the city (a Q3 letter beside a Q3 visit of 5) is in the county's own figures and in none
+    // of the city's: its report on the county and its own report agree, so comparing them tells it nothing
     const q3 = await bulletin(p.registrar, { year: 2025, quarter: 3 });
     const q3FromCity = await bulletin(p.cityRegistrar, { year: 2025, quarter: 3, unitId: p.county.congress });
+    const q3CityWide = await bulletin(p.cityRegistrar, { year: 2025, quarter: 3 });
     expect(q3.typicalCases.map((c: any) => c.id)).toEqual([ids.x.id]);
+    expect(q3.statistics).toMatchObject({ totalReceived: 2, letters: { received: 1 }, visits: { batches: 1, persons: 5 } });
+    expect(q3.statistics.byCategory).toEqual([{ category: HOUSING, received: 2, closed: 0 }]);
     expect(q3FromCity.typicalCases).toEqual([]);
-    expect(q3FromCity.statistics).toEqual(q3.statistics);
+    expect(q3FromCity.statistics).toMatchObject({ totalReceived: 1, letters: { received: 0 }, visits: { batches: 1, persons: 5 } });
+    expect(q3FromCity.statistics.byCategory).toEqual([{ category: HOUSING, received: 1, closed: 0 }]);
+    expect(q3CityWide.statistics).toEqual(q3FromCity.statistics);
     expectErrorCode(await p.registrar.query(BULLETIN, { year: 2025, quarter: 2, unitId: sibling }), 'NOT_FOUND', 'unitId');
     expectErrorCode(await p.registrar.query(BULLETIN, { year: 2025, quarter: 2, unitId: p.county.cityCongress }), 'NOT_FOUND', 'unitId');
     expectErrorCode(await siblingRegistrar.query(BULLETIN, { year: 2025, quarter: 2, unitId: p.county.congress }), 'NOT_FOUND', 'unitId');

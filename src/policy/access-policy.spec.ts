@@ -266,9 +266,9 @@ describe('access policy', () => {
 
   describe('reports (statistics, bulletin, ledger)', () => {
     it('lets a congress office report on itself and the congresses below it, never on a sibling or the city above', () => {
-      expect(reportScopeFor(city, null, units)).toEqual({ congressId: 'city', congressIds: ['city', 'county', 'sibling'] });
-      expect(reportScopeFor(city, 'county', units)).toEqual({ congressId: 'county', congressIds: ['county'] });
-      expect(reportScopeFor(county, null, units)).toEqual({ congressId: 'county', congressIds: ['county'] });
+      expect(reportScopeFor(city, null, units)).toEqual({ congressId: 'city', congressIds: ['city', 'county', 'sibling'], viewerCongressId: 'city' });
+      expect(reportScopeFor(city, 'county', units)).toEqual({ congressId: 'county', congressIds: ['county'], viewerCongressId: 'city' });
+      expect(reportScopeFor(county, null, units)).toEqual({ congressId: 'county', congressIds: ['county'], viewerCongressId: 'county' });
       expect(reportScopeFor(county, 'sibling', units)).toBeNull();
       expect(reportScopeFor(county, 'city', units)).toBeNull();
       expect(reportScopeFor(city, 'court', units)).toBeNull();

@@ -363,6 +363,8 @@ export function mayPostMeetingOpinion(user: ScopeUser, m: Pick<MeetingFacts, 'co
 export interface ReportScope {
   congressId: string;
   congressIds: string[];
+  /** The viewer's own congress, whose policy decides which of the covered cases count. */
+  viewerCongressId: string;
 }
 
 /**
@@ -375,7 +377,7 @@ export function reportScopeFor(scope: CaseScope, target: string | null, units: r
   if (scope.kind !== 'congresses') return null;
   const congressId = target ?? scope.congressId;
   if (!scope.congressIds.includes(congressId)) return null;
-  return { congressId, congressIds: congressesWithin(congressId, units) };
+  return { congressId, congressIds: congressesWithin(congressId, units), viewerCongressId: scope.congressId };
 }
 
 /** True when the viewer reports on some congress at all (office staff of a congress). */
@@ -383,9 +385,14 @@ export function mayReport(scope: CaseScope): boolean {
   return scope.kind === 'congresses';
 }
 
-/** A report scope as the case predicate's scope: the reported congress's office staff see exactly these cases. */
+/**
+ * A report scope as the case predicate's scope: the covered congresses' cases as the viewer sees them. A report
+ * counts nothing its viewer may not see, so an accusation against the viewer's own congress, registered below it,
+ * is in no figure of the viewer's (a count by category and month would tell the accused of it); the reported
+ * congress's own office, viewing its own report, still counts it.
+ */
 export function reportCaseScope(r: ReportScope): CaseScope {
-  return { kind: 'congresses', congressId: r.congressId, congressIds: r.congressIds };
+  return { kind: 'congresses', congressId: r.viewerCongressId, congressIds: r.congressIds };
 }
 
 /**

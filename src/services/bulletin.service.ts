@@ -120,7 +120,8 @@ export class BulletinService {
    */
   private async cases(ctx: RequestContext, report: ReportScope, period: BulletinPeriod, asOf: Date) {
     const flagged = async (flag: string) =>
-      (await this.statistics.visiblePeriodCases(ctx, report, bulletinDates(period), asOf))
+      this.statistics
+        .periodCases(ctx, report, bulletinDates(period), asOf)
         .andWhere(flag)
         .orderBy('c.receivedAt', 'ASC')
         .addOrderBy('c.id', 'ASC')

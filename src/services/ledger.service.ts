@@ -52,7 +52,7 @@ export class LedgerService {
     const pages = async function* (this: LedgerService): AsyncGenerator<string[]> {
       let after: { at: Date; id: string } | null = null;
       for (;;) {
-        const qb = (await this.statistics.visiblePeriodCases(ctx, report, period, asOf)).orderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC').take(PAGE);
+        const qb = this.statistics.periodCases(ctx, report, period, asOf).orderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC').take(PAGE);
         if (after) qb.andWhere('(c.receivedAt > :lgAt OR (c.receivedAt = :lgAt AND c.id > :lgId))', { lgAt: after.at, lgId: after.id });
         const cases = await qb.getMany();
         if (!cases.length) return;

@@ -215,7 +215,7 @@ export class StatisticsService {
 
   /**
    * The cases of a period within a report's scope, aliased `c`: received in [from, to) in office time and by asOf,
-   * seen as the reported congress's office sees them (the access policy's case predicate), and with a petition
+   * as the viewer sees them (the access policy's case predicate over the report's congresses), and with a petition
    * counted once — a lower congress's copy made by `referCase` drops out wherever the upper case is in scope.
    */
   periodCases(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date): SelectQueryBuilder<Case> {
@@ -244,15 +244,6 @@ export class StatisticsService {
         stScope: report.congressIds,
       },
     };
-  }
-
-  /**
-   * The period's cases that the viewer may also see themselves, for what lists cases one by one (the ledger, the
-   * bulletin's cases) rather than counting them: a report's scope may hold a case its viewer never sees, such as an
-   * accusation against the viewer's own congress registered below it.
-   */
-  async visiblePeriodCases(ctx: RequestContext, report: ReportScope, period: ReportPeriod, asOf: Date): Promise<SelectQueryBuilder<Case>> {
-    return this.access.restrict(this.periodCases(ctx, report, period, asOf), await this.access.scope(ctx));
   }
 
   /**
