@@ -340,6 +340,17 @@ const REPORT_ROWS: Row[] = [
         d.bulletin.title.startsWith(w.unitNames[w.units.congress]) && d.bulletin.statistics.totalReceived > 0 ? 'ALLOW' : `UNEXPECTED ${JSON.stringify(d)}`,
       ),
   },
+  // the stage summary is the county office's own words: the city reads them, only the county's writers write them
+  {
+    path: 'saveBulletinSummary(unitId: the county)',
+    allow: ['registrarPii', 'registrarNoPii', 'leader'],
+    observe: (p, w) =>
+      p.onReport(
+        'mutation($input: BulletinSummaryInput!) { saveBulletinSummary(input: $input) { summary summaryEditedAt } }',
+        { input: { year: 2026, quarter: 1, unitId: w.units.congress, summary: '第一季度工作小结。' } },
+        (d) => (d.saveBulletinSummary.summary === '第一季度工作小结。' && d.saveBulletinSummary.summaryEditedAt ? 'ALLOW' : `UNEXPECTED ${JSON.stringify(d)}`),
+      ),
+  },
   {
     path: 'GET /exports/ledger.csv (the county) lists the rich case',
     allow: OFFICES,

@@ -1,3 +1,4 @@
+import { LONG_TEXT_MAX } from '../src/domain/text-rules';
 import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { CREATE_UNIT, seedUser, uniq } from './harness/fixtures';
 import { download, docxText } from './harness/download';
@@ -243,6 +244,71 @@ describe('bulletin (送阅件)', () => {
       expect((await download(t.baseUrl, `${path}&unitId=${p.county.congress}`, p.cityRegistrar.token)).status).toBe(200);
       expect((await download(t.baseUrl, '/exports/bulletin.docx?year=2025&quarter=9', p.registrar.token)).status).toBe(400);
       expect((await download(t.baseUrl, '/exports/bulletin.docx', p.registrar.token)).status).toBe(400);
+    });
+  });
+
+  describe('the office’s stage summary', () => {
+    const SAVE = `mutation($input: BulletinSummaryInput!) { saveBulletinSummary(input: $input) { title summary summaryDraft summaryEditedAt docxUrl } }`;
+    const SUMMARY = `query($year: Int!, $quarter: Int, $unitId: ID) { bulletin(year: $year, quarter: $quarter, unitId: $unitId) { summary summaryDraft summaryEditedAt } }`;
+    const words = '第四季度，本委住房保障类来信有所增加，已专题报告主任会议。\n下一步将联合县住建局开展集中答复。';
+    const printed = async (client: GraphQLTestClient, path: string) => {
+      const res = await download(t.baseUrl, path, client.token);
+      expect(res.status).toBe(200);
+      return docxText(readZipEntry(res.body as Buffer, 'word/document.xml')!).split('\n');
+    };
+
+    it('prints the draft until the office saves its own words, then those words, in the data and the Word file', async () => {
+      const before = (await p.registrar.ok(SUMMARY, { year: 2025, quarter: 4 })).bulletin;
+      expect(before.summaryEditedAt).toBeNull();
+      expect(before.summary).toBe(before.summaryDraft);
+      expect(before.summaryDraft).toContain('2025年第四季度共受理群众来信来访 1 件（次）');
+
+      const { saveBulletinSummary: saved } = await p.registrar.ok(SAVE, { input: { year: 2025, quarter: 4, summary: `  ${words}\n ` } });
+      expect(saved.summary).toBe(words);
+      expect(saved.summaryDraft).toBe(before.summaryDraft);
+      expect(Date.parse(saved.summaryEditedAt)).toBeGreaterThan(Date.now() - 60_000);
+      expect((await p.registrar.ok(SUMMARY, { year: 2025, quarter: 4 })).bulletin).toEqual({ summary: words, summaryDraft: before.summaryDraft, summaryEditedAt: saved.summaryEditedAt });
+
+      const lines = await printed(p.registrar, saved.docxUrl);
+      expect(lines).toEqual(expect.arrayContaining(words.split('\n')));
+      expect(lines).not.toContain(before.summaryDraft);
+      // the city reads the county's words, on the data and on paper
+      expect((await p.cityRegistrar.ok(SUMMARY, { year: 2025, quarter: 4, unitId: p.county.congress })).bulletin.summary).toBe(words);
+      expect(await printed(p.cityRegistrar, saved.docxUrl)).toEqual(expect.arrayContaining(words.split('\n')));
+    });
+
+    it('keeps each period and each congress apart: the annual summary, another quarter and the city’s own stay drafts', async () => {
+      const { saveBulletinSummary: leader } = await p.leader.ok(SAVE, { input: { year: 2025, summary: '全年工作平稳。' } });
+      expect(leader.summary).toBe('全年工作平稳。');
+      const q3 = (await p.registrar.ok(SUMMARY, { year: 2025, quarter: 3 })).bulletin;
+      expect(q3.summary).toBe(q3.summaryDraft);
+      expect((await p.registrar.ok(SUMMARY, { year: 2025, quarter: 4 })).bulletin.summary).toBe(words);
+      expect((await p.registrar.ok(SUMMARY, { year: 2025 })).bulletin.summary).toBe('全年工作平稳。');
+      const city = (await p.cityRegistrar.ok(SUMMARY, { year: 2025, quarter: 4 })).bulletin;
+      expect(city).toMatchObject({ summaryEditedAt: null, summary: city.summaryDraft });
+    });
+
+    it('is written only by the congress’s own office: the city reads but may not write, a sibling or a unit not at all', async () => {
+      const input = { year: 2025, quarter: 4, unitId: p.county.congress, summary: '改写' };
+      expectErrorCode(await p.cityRegistrar.query(SAVE, { input }), 'FORBIDDEN');
+      expectErrorCode(await siblingRegistrar.query(SAVE, { input }), 'NOT_FOUND', 'unitId');
+      expectErrorCode(await p.court.query(SAVE, { input: { year: 2025, quarter: 4, summary: '改写' } }), 'FORBIDDEN');
+      expectErrorCode(await p.registrar.query(SAVE, { input: { ...input, unitId: p.county.cityCongress } }), 'NOT_FOUND', 'unitId');
+      expectErrorCode(await p.registrar.query(SAVE, { input: { year: 2025, quarter: 5, summary: '改写' } }), 'BAD_USER_INPUT', 'quarter');
+      const tooLong = await p.registrar.query(SAVE, { input: { year: 2025, quarter: 4, summary: '字'.repeat(LONG_TEXT_MAX + 1) } });
+      expect(expectErrorCode(tooLong, 'BAD_USER_INPUT').extensions?.field).toMatch(/summary$/);
+      expect((await p.registrar.ok(SUMMARY, { year: 2025, quarter: 4 })).bulletin.summary).toBe(words);
+    });
+
+    it('holds the longest text allowed, and returns to the draft when saved blank', async () => {
+      const longest = '字'.repeat(LONG_TEXT_MAX);
+      expect((await p.registrar.ok(SAVE, { input: { year: 2025, quarter: 4, summary: longest } })).saveBulletinSummary.summary).toBe(longest);
+      expect((await p.registrar.ok(SUMMARY, { year: 2025, quarter: 4 })).bulletin.summary).toBe(longest);
+      const { saveBulletinSummary: cleared } = await p.registrar.ok(SAVE, { input: { year: 2025, quarter: 4, summary: ' \n ' } });
+      expect(cleared).toMatchObject({ summaryEditedAt: null, summary: cleared.summaryDraft });
+      const { saveBulletinSummary: omitted } = await p.leader.ok(SAVE, { input: { year: 2025 } });
+      expect(omitted).toMatchObject({ summaryEditedAt: null, summary: omitted.summaryDraft });
+      expect(await printed(p.registrar, cleared.docxUrl)).toContain(cleared.summaryDraft);
     });
   });
 });

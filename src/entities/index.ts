@@ -1,5 +1,6 @@
 import { Assignment } from './assignment.entity';
 import { AuthSession } from './auth-session.entity';
+import { BulletinSummary } from './bulletin-summary.entity';
 import { CaseEventRecord } from './case-event.entity';
 import { DeadlineAlertRecord } from './deadline-alert.entity';
 import { Case } from './case.entity';
@@ -51,4 +52,5 @@ export const ENTITIES = [
   FlashReport,
   SimilarityPosting,
   SimilarityTerm,
+  BulletinSummary,
 ];

@@ -25,6 +25,7 @@ import {
   mayManageWording,
   mayReceiveMatterEvent,
   mayReplyAsOffice,
+  mayEditBulletinSummary,
   matterAudience,
   mayReport,
   reportScopeFor,
@@ -166,6 +167,14 @@ describe('access policy', () => {
     expect(mayReplyAsOffice({ roles: [Role.VIEWER, Role.ADMIN], unitId: 'county' }, c)).toBe(false);
     expect(mayReplyAsOffice({ roles: [Role.REGISTRAR], unitId: 'city' }, c)).toBe(false);
     expect(mayReplyAsOffice({ roles: [Role.LIAISON], unitId: 'court' }, c)).toBe(false);
+  });
+
+  it('lets only a congress\'s own registrars and leaders write its bulletin summary', () => {
+    expect(mayEditBulletinSummary({ roles: [Role.REGISTRAR], unitId: 'county' }, 'county')).toBe(true);
+    expect(mayEditBulletinSummary({ roles: [Role.LEADER], unitId: 'county' }, 'county')).toBe(true);
+    expect(mayEditBulletinSummary({ roles: [Role.VIEWER, Role.ADMIN], unitId: 'county' }, 'county')).toBe(false);
+    expect(mayEditBulletinSummary({ roles: [Role.REGISTRAR, Role.LEADER], unitId: 'city' }, 'county')).toBe(false);
+    expect(mayEditBulletinSummary({ roles: [Role.REGISTRAR], unitId: null }, 'county')).toBe(false);
   });
 
   it('lets registrars and leaders of an office whose scope holds a matter manage its wording', () => {

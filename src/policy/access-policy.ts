@@ -380,6 +380,14 @@ export function reportScopeFor(scope: CaseScope, target: string | null, units: r
   return { congressId, congressIds: congressesWithin(congressId, units), viewerCongressId: scope.congressId };
 }
 
+/**
+ * Writes the stage summary of a congress's own bulletins: its registrars and leaders. An upper congress reads a
+ * county's bulletin but does not write the county's words.
+ */
+export function mayEditBulletinSummary(user: ScopeUser, congressId: string): boolean {
+  return isOfficeWriterOf(user, congressId);
+}
+
 /** True when the viewer reports on some congress at all (office staff of a congress). */
 export function mayReport(scope: CaseScope): boolean {
   return scope.kind === 'congresses';

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
+import { BulletinSummaryInput } from '../schema/inputs/bulletin-summary.input';
 import { Bulletin } from '../schema/types/bulletin.type';
 
 @Resolver(() => Bulletin)
@@ -13,5 +14,11 @@ export class BulletinResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Bulletin> {
     return ctx.services.bulletins.bulletin(ctx, { year, quarter, unitId });
+  }
+
+  @Authorized()
+  @Mutation(() => Bulletin, { description: '保存送阅件的阶段性工作小结（本级人大信访机构的登记人员、领导）；留空恢复草稿。返回保存后的送阅件' })
+  saveBulletinSummary(@Arg('input', () => BulletinSummaryInput, { description: '输入' }) input: BulletinSummaryInput, @Ctx() ctx: RequestContext): Promise<Bulletin> {
+    return ctx.services.bulletins.saveSummary(ctx, input);
   }
 }

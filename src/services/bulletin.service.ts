@@ -19,10 +19,11 @@ import type { StatisticsFigures } from '../domain/statistics';
 import { Assignment } from '../entities/assignment.entity';
 import type { Outcome } from '../entities/case-enums';
 import type { Case } from '../entities/case.entity';
+import { BulletinSummary } from '../entities/bulletin-summary.entity';
 import { Reply } from '../entities/reply.entity';
 import type { Unit } from '../entities/unit.entity';
-import { badInput } from '../errors/domain-error';
-import type { ReportScope } from '../policy/access-policy';
+import { badInput, forbidden } from '../errors/domain-error';
+import { mayEditBulletinSummary, type ReportScope } from '../policy/access-policy';
 import type { CaseAccessService } from './case-access.service';
 import type { StatisticsService } from './statistics.service';
 
@@ -31,6 +32,11 @@ export interface BulletinRequest {
   year: number;
   quarter?: number | null;
   unitId?: string | null;
+}
+
+/** The office's stage summary of one bulletin; blank returns the bulletin to the draft written from its figures. */
+export interface BulletinSummaryRequest extends BulletinRequest {
+  summary?: string | null;
 }
 
 /** A key or difficult case of the period with the outcome of its result so far (null while there is none). */
@@ -50,7 +56,12 @@ export interface BulletinData {
   topCategories: TopCategory[];
   typicalCases: Case[];
   keyCaseResults: KeyCaseResult[];
+  /** The office's saved summary, or the draft while none is saved. */
   summary: string;
+  /** Written from the period's figures; what `summary` is until the office saves its own. */
+  summaryDraft: string;
+  /** When the office last saved its summary; null while the bulletin prints the draft. */
+  summaryEditedAt: Date | null;
   docxUrl: string;
 }
 
@@ -78,18 +89,39 @@ export class BulletinService {
     return ctx.onReplica((reader) => this.compose(reader, period, report, new Date()));
   }
 
+  /**
+   * Saves the office's stage summary of a bulletin (blank deletes it, so the bulletin prints the draft again) and
+   * returns the bulletin as it now reads. Only the reported congress's own registrars and leaders write it; an upper
+   * congress reads it. NOT_FOUND for a scope the viewer may not see, FORBIDDEN for one it only reads.
+   */
+  async saveSummary(ctx: RequestContext, input: BulletinSummaryRequest): Promise<BulletinData> {
+    const period = this.period(input);
+    const report = await this.access.reportScope(ctx, input.unitId);
+    const user = ctx.requireUser();
+    if (!mayEditBulletinSummary(user, report.congressId)) throw forbidden('只有本级人大信访机构的登记人员和领导可以修改本级送阅件的小结');
+    const text = (input.summary ?? '').trim();
+    const key = { congressId: report.congressId, year: period.year, quarter: period.quarter ?? 0 };
+    await ctx.transaction(async () => {
+      if (!text) await ctx.repo(BulletinSummary).delete(key);
+      else await ctx.repo(BulletinSummary).upsert({ ...key, text, updatedById: user.id, updatedAt: new Date() }, ['congressId', 'year', 'quarter']);
+    });
+    return this.compose(ctx, period, report, new Date());
+  }
+
   private async compose(ctx: RequestContext, period: BulletinPeriod, report: ReportScope, asOf: Date): Promise<BulletinData> {
     const trailing = trailingYear(period);
-    const [now, previous, lastYear, trailingCounts, cases] = await Promise.all([
+    const [now, previous, lastYear, trailingCounts, cases, saved] = await Promise.all([
       this.statistics.compute(ctx, report, bulletinDates(period), asOf),
       this.statistics.compute(ctx, report, bulletinDates(previousPeriod(period)), asOf),
       this.statistics.compute(ctx, report, bulletinDates(samePeriodLastYear(period)), asOf),
       this.statistics.categoryCounts(ctx, report, trailing.dates, asOf),
       this.cases(ctx, report, period, asOf),
+      ctx.repo(BulletinSummary).findOneBy({ congressId: report.congressId, year: period.year, quarter: period.quarter ?? 0 }),
     ]);
     const congress = (await ctx.app.units.all(ctx)).find((u) => u.id === report.congressId)!;
     const changes = { previous: figureChanges(now, previous), lastYear: figureChanges(now, lastYear) };
     const top = topCategories(now.byCategory, trailingCounts, trailing.share);
+    const draft = bulletinSummary(period, now.sentence, changes, top);
     return {
       title: bulletinTitle(congress.name, period),
       period,
@@ -99,7 +131,9 @@ export class BulletinService {
       changeFromSameQuarterLastYear: changes.lastYear,
       topCategories: top,
       ...cases,
-      summary: bulletinSummary(period, now.sentence, changes, top),
+      summary: saved?.text ?? draft,
+      summaryDraft: draft,
+      summaryEditedAt: saved?.updatedAt ?? null,
       docxUrl: bulletinDocxUrl(period, report.congressId),
     };
   }

@@ -73,8 +73,14 @@ export class Bulletin {
   @Field(() => [KeyCaseResult], { description: '本期重点件、疑难件及其办理结果，按收到时间排列，最多 30 件 (key and difficult cases)' })
   keyCaseResults: KeyCaseResult[];
 
-  @Field({ description: '阶段性工作小结：按本期数字生成的草稿，前端可修改后打印 (stage summary)' })
+  @Field({ description: '阶段性工作小结：本级信访机构保存的文字（saveBulletinSummary），未保存时为按本期数字生成的草稿；Word 文件打印此文字 (stage summary)' })
   summary: string;
+
+  @Field({ description: '按本期数字生成的小结草稿，供修改时参考 (the draft written from the figures)' })
+  summaryDraft: string;
+
+  @Field(() => Date, { nullable: true, description: '小结最近一次保存的时间；未保存（打印草稿）时为空 (when the office last saved the summary)' })
+  summaryEditedAt: Date | null;
 
   @Field({ description: 'Word 文件下载地址（GET，携带同一登录令牌）(the .docx download path)' })
   docxUrl: string;

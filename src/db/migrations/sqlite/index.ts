@@ -15,6 +15,7 @@ import { StatisticsReportMarkers1796182086422 } from './1796182086422-Statistics
 import { CaseEventTypeSeqIndex1796201686526 } from './1796201686526-CaseEventTypeSeqIndex';
 import { AssignmentCaseReportKey1796203965417 } from './1796203965417-AssignmentCaseReportKey';
 import { OpenClockIndexes1796282981920 } from './1796282981920-OpenClockIndexes';
+import { BulletinSummary1796313460589 } from './1796313460589-BulletinSummary';
 
 /** SQLite migrations in the order they run. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795807304969, Cases1795807887498, DeadlineAlerts1795808397521, HearingPauseAndMatterEvents1795809775606, AuthSessionsAndUsernameKey1796099552964, JointMeetings1796101086927, WordingAuthors1796101228266, ReportIndexes1796103193902, OfficeClocks1796112502443, OfficeDuties1796114391947, SimilarityIndex1796116193661, ContentEditedEvent1796116951092, SimilarityScopeKey1796168586138, StatisticsReportMarkers1796182086422, CaseEventTypeSeqIndex1796201686526, AssignmentCaseReportKey1796203965417, OpenClockIndexes1796282981920];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795807304969, Cases1795807887498, DeadlineAlerts1795808397521, HearingPauseAndMatterEvents1795809775606, AuthSessionsAndUsernameKey1796099552964, JointMeetings1796101086927, WordingAuthors1796101228266, ReportIndexes1796103193902, OfficeClocks1796112502443, OfficeDuties1796114391947, SimilarityIndex1796116193661, ContentEditedEvent1796116951092, SimilarityScopeKey1796168586138, StatisticsReportMarkers1796182086422, CaseEventTypeSeqIndex1796201686526, AssignmentCaseReportKey1796203965417, OpenClockIndexes1796282981920, BulletinSummary1796313460589];
