@@ -4,6 +4,7 @@ import { ASSIGN_CASE, REGISTER_CASE, acceptedCase, letterInput, seedCountyPeople
 import { CREATE_UNIT, seedUser, uniq } from './harness/fixtures';
 import { download } from './harness/download';
 import { createTestServer, type TestServer } from './harness/test-server';
+import { LEDGER_PAGE } from '../src/services/ledger.service';
 
 const STATISTICS = `query Statistics($input: StatisticsInput!) {
   statistics(input: $input) {
@@ -174,6 +175,33 @@ describe('statistics', () => {
     expectFigures(siblingFromCity, { total: 1, letters: [1, 0, 0], visits: [0, 0, 0, null], referrals: [0, 0, null], overdue: 0 });
   });
 
+  it('counts a referred visit as a referral, not a visit, and a closed referral as closed', async () => {
+    const MAY = { from: '2026-05-01', to: '2026-06-01' };
+    // the city refers a visit of 3 and a letter to county A; the county answers and closes the visit's copy
+    const visit = await acceptedCase(p.cityRegistrar, { channel: 'VISIT', personCount: 3, receivedAt: '2026-05-06T09:00:00+08:00', category: LAND });
+    const letter = await acceptedCase(p.cityRegistrar, { receivedAt: '2026-05-08T09:00:00+08:00', category: LAND });
+    const copies = [];
+    for (const [upper, day] of [[visit, '2026-05-07T02:00:00Z'], [letter, '2026-05-09T02:00:00Z']] as const) {
+      const { referCase: copy } = await p.cityRegistrar.ok(REFER, { input: { caseId: upper.id, toUnitId: p.county.congress } });
+      await setStoredColumns(t, 'petition_case', copy.id, { receivedAt: new Date(day) });
+      await p.registrar.ok(ACCEPT_CASE, { id: copy.id });
+      copies.push(copy.id as string);
+    }
+    await officeReply(p.registrar, copies[0]);
+    await p.registrar.ok(CLOSE, { id: copies[0] });
+
+    const county = await stats(p.registrar, MAY);
+    expectFigures(county, { total: 2, letters: [0, 0, null], visits: [0, 0, 0, null], referrals: [2, 1, 0.5], overdue: 0 });
+    expect(county.byCategory).toEqual([{ category: LAND, received: 2, closed: 1 }]);
+    expect(county.sentence).toBe(
+      '共受理群众来信来访 2 件（次），其中受理群众来信 0 件，已督办结案 0 件，办结率 —；接待群众来访 0 批（次）0 人（次），接访答复率 —；督办省市人大批转信访件 2 件，已督办结案 1 件，办结率 50.0%。',
+    );
+    // the city counts each petition once, as its own visit and letter
+    const city = await stats(p.cityRegistrar, MAY);
+    expect(city).toMatchObject({ totalReceived: 2, letters: { received: 1 }, visits: { batches: 1, persons: 3 }, referrals: { received: 0, closed: 0, closureRate: null } });
+    expect(await stats(p.cityRegistrar, { ...MAY, unitId: p.county.congress })).toEqual(county);
+  });
+
   it('judges an earlier asOf from the event history: before the reopening, before later receipts, replies and assignments', async () => {
     const s = await stats(p.registrar, { ...MARCH, asOf: '2026-03-26T00:00:00+08:00' });
     // L1 (31 March) not yet received; L2/V1 declined and archived only later; L6 closed on 25 March and not yet
@@ -266,6 +294,25 @@ describe('statistics', () => {
       expect(lines[1]).toContain('138****5678');
       expect(buf.toString('utf8')).not.toContain('13812345678');
     });
+
+    it('pages through more cases than one read holds, in order of receipt, each case once', async () => {
+      // a page boundary falls inside a run of cases received at the same instant, where only the id orders them
+      const count = LEDGER_PAGE + 20;
+      const at = (i: number) => (i >= LEDGER_PAGE - 20 ? '2026-07-20T10:00:00+08:00' : `2026-07-${String(1 + (i % 19)).padStart(2, '0')}T09:00:00+08:00`);
+      const registered: Array<{ id: string; serialNo: string }> = [];
+      for (let i = 0; i < count; i += 10) {
+        const batch = Array.from({ length: Math.min(10, count - i) }, (_, k) => i + k);
+        registered.push(...(await Promise.all(batch.map((n) => p.registrar.ok(REGISTER_CASE, { input: letterInput({ receivedAt: at(n), summary: `七月来信 ${n}` }) }).then((d) => d.registerCase)))));
+      }
+      const res = await get('/exports/ledger.csv?from=2026-07-01&to=2026-08-01', p.registrar);
+      expect(res.status).toBe(200);
+      const rows = (res.body as Buffer).toString('utf8').slice(1).trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+      expect(rows).toHaveLength(count);
+      expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(registered.map((c) => c.serialNo)));
+      const dates = rows.map((r) => r[1]);
+      expect(dates).toEqual([...dates].sort());
+      expect(dates.slice(-40)).toEqual(Array(40).fill('2026-07-20'));
+    }, 120_000);
 
     it('applies the report scope: 401 without a token, 403 for a unit, 404 for a sibling or the city, the county for the city', async () => {
       expect((await get(`/exports/ledger.csv${march}`)).status).toBe(401);

@@ -11,8 +11,8 @@ import type { CaseAccessService } from './case-access.service';
 import type { PetitionerService } from './petitioner.service';
 import type { StatisticsService } from './statistics.service';
 
-// Small enough that a page and its parts stay a few hundred kilobytes, large enough to keep round trips few.
-const PAGE = 500;
+/** Cases read per query. Small enough that a page and its parts stay a few hundred kilobytes, large enough to keep round trips few. */
+export const LEDGER_PAGE = 500;
 
 /** A ledger ready to stream: its title, header and rows (each row already masked for the viewer). */
 export interface Ledger {
@@ -52,14 +52,14 @@ export class LedgerService {
     const pages = async function* (this: LedgerService): AsyncGenerator<string[]> {
       let after: { at: Date; id: string } | null = null;
       for (;;) {
-        const qb = this.statistics.periodCases(ctx, report, period, asOf).orderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC').take(PAGE);
+        const qb = this.statistics.periodCases(ctx, report, period, asOf).orderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC').take(LEDGER_PAGE);
         if (after) qb.andWhere('(c.receivedAt > :lgAt OR (c.receivedAt = :lgAt AND c.id > :lgId))', { lgAt: after.at, lgId: after.id });
         const cases = await qb.getMany();
         if (!cases.length) return;
         for (const row of await this.rowsOf(ctx, cases)) yield row;
         const last = cases[cases.length - 1];
         after = { at: last.receivedAt, id: last.id };
-        if (cases.length < PAGE) return;
+        if (cases.length < LEDGER_PAGE) return;
       }
     }.call(this);
     return { title: `${congress?.name ?? ''}信访电子台帐（${period.from}至${period.to}前）`, header: LEDGER_COLUMNS, rows: pages };
