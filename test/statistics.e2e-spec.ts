@@ -5,6 +5,7 @@ import { CREATE_UNIT, seedUser, uniq } from './harness/fixtures';
 import { download } from './harness/download';
 import { createTestServer, type TestServer } from './harness/test-server';
 import { LEDGER_PAGE } from '../src/services/ledger.service';
+import { withSqlCount } from './harness/sql-counter';
 
 const STATISTICS = `query Statistics($input: StatisticsInput!) {
   statistics(input: $input) {
@@ -72,7 +73,7 @@ describe('statistics', () => {
       .getRawMany<{ id: string; type: string }>();
 
   beforeAll(async () => {
-    t = await createTestServer();
+    t = await createTestServer({ DEADLINE_SCAN_INTERVAL_MS: '86400000' });
     p = await seedCountyPeople(t);
     const { createUnit } = await t.admin.ok(CREATE_UNIT, {
       input: { code: `sibling-rd-${uniq()}`, name: '另一县人大常委会', kind: 'CONGRESS', level: 'COUNTY', parentId: p.county.cityCongress },
@@ -326,5 +327,17 @@ describe('statistics', () => {
       const sib = await get(`/exports/ledger.csv${march}`, siblingRegistrar);
       expect((sib.body as Buffer).toString('utf8').trim().split(/\r?\n/)).toHaveLength(2);
     });
+  });
+
+  // after the ledger's July: 520 cases there against 7 in March
+  it('aggregates in the database: July’s 520 cases take the same statements as March’s 7, each returning sums, not cases', async () => {
+    const measure = (input: Record<string, unknown>) => withSqlCount(t.server.runtime.db.dataSource, () => stats(p.registrar, input));
+    const march = await measure(MARCH);
+    const july = await measure({ from: '2026-07-01', to: '2026-08-01' });
+    expect(july.result.totalReceived).toBe(LEDGER_PAGE + 20);
+    expect(july.count).toBe(march.count);
+    const reads = july.statements.filter((sql) => /^\s*SELECT/i.test(sql) && /petition_case/.test(sql));
+    expect(reads.length).toBeGreaterThan(0);
+    for (const sql of reads) expect(sql).toMatch(/COUNT\(|SUM\(/i);
   });
 });
