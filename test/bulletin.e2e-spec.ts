@@ -300,6 +300,13 @@ describe('bulletin (送阅件)', () => {
       expect((await p.registrar.ok(SUMMARY, { year: 2025, quarter: 4 })).bulletin.summary).toBe(words);
     });
 
+    it('takes saves racing each other: every one answers, the last to commit stands', async () => {
+      const texts = Array.from({ length: 12 }, (_, i) => `并发保存的小结 ${i}`);
+      const answers = await Promise.all(texts.map((summary, i) => (i % 2 ? p.leader : p.registrar).ok(SAVE, { input: { year: 2025, quarter: 4, summary } })));
+      expect(answers.map((a) => a.saveBulletinSummary.summary).sort()).toEqual([...texts].sort());
+      expect(texts).toContain((await p.registrar.ok(SUMMARY, { year: 2025, quarter: 4 })).bulletin.summary);
+    });
+
     it('holds the longest text allowed, and returns to the draft when saved blank', async () => {
       const longest = '字'.repeat(LONG_TEXT_MAX);
       expect((await p.registrar.ok(SAVE, { input: { year: 2025, quarter: 4, summary: longest } })).saveBulletinSummary.summary).toBe(longest);

@@ -101,11 +101,12 @@ export class BulletinService {
     if (!mayEditBulletinSummary(user, report.congressId)) throw forbidden('只有本级人大信访机构的登记人员和领导可以修改本级送阅件的小结');
     const text = (input.summary ?? '').trim();
     const key = { congressId: report.congressId, year: period.year, quarter: period.quarter ?? 0 };
-    await ctx.transaction(async () => {
+    // the answer is read in the same transaction, so it shows this save even when another one commits meanwhile
+    return ctx.transaction(async () => {
       if (!text) await ctx.repo(BulletinSummary).delete(key);
       else await ctx.repo(BulletinSummary).upsert({ ...key, text, updatedById: user.id, updatedAt: new Date() }, ['congressId', 'year', 'quarter']);
+      return this.compose(ctx, period, report, new Date());
     });
-    return this.compose(ctx, period, report, new Date());
   }
 
   private async compose(ctx: RequestContext, period: BulletinPeriod, report: ReportScope, asOf: Date): Promise<BulletinData> {
