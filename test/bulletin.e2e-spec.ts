@@ -269,7 +269,10 @@ describe('bulletin (送阅件)', () => {
       expect(Date.parse(saved.summaryEditedAt)).toBeGreaterThan(Date.now() - 60_000);
       expect((await p.registrar.ok(SUMMARY, { year: 2025, quarter: 4 })).bulletin).toEqual({ summary: words, summaryDraft: before.summaryDraft, summaryEditedAt: saved.summaryEditedAt });
 
+      // Windows line breaks print as the same two paragraphs
+      await p.registrar.ok(SAVE, { input: { year: 2025, quarter: 4, summary: words.replace('\n', '\r\n') } });
       const lines = await printed(p.registrar, saved.docxUrl);
+      await p.registrar.ok(SAVE, { input: { year: 2025, quarter: 4, summary: words } });
       expect(lines).toEqual(expect.arrayContaining(words.split('\n')));
       expect(lines).not.toContain(before.summaryDraft);
       // the city reads the county's words, on the data and on paper
@@ -297,6 +300,9 @@ describe('bulletin (送阅件)', () => {
       expectErrorCode(await p.registrar.query(SAVE, { input: { year: 2025, quarter: 5, summary: '改写' } }), 'BAD_USER_INPUT', 'quarter');
       const tooLong = await p.registrar.query(SAVE, { input: { year: 2025, quarter: 4, summary: '字'.repeat(LONG_TEXT_MAX + 1) } });
       expect(expectErrorCode(tooLong, 'BAD_USER_INPUT').extensions?.field).toMatch(/summary$/);
+      // every wrong field at once
+      const all = expectErrorCode(await p.registrar.query(SAVE, { input: { year: 1800, quarter: 9, summary: '字'.repeat(LONG_TEXT_MAX + 1) } }), 'BAD_USER_INPUT');
+      expect((all.extensions?.fieldErrors as Array<{ field: string }>).map((e) => e.field).sort()).toEqual(['quarter', 'summary', 'year']);
       expect((await p.registrar.ok(SUMMARY, { year: 2025, quarter: 4 })).bulletin.summary).toBe(words);
     });
 
@@ -311,7 +317,8 @@ describe('bulletin (送阅件)', () => {
       const longest = '字'.repeat(LONG_TEXT_MAX);
       expect((await p.registrar.ok(SAVE, { input: { year: 2025, quarter: 4, summary: longest } })).saveBulletinSummary.summary).toBe(longest);
       expect((await p.registrar.ok(SUMMARY, { year: 2025, quarter: 4 })).bulletin.summary).toBe(longest);
-      const { saveBulletinSummary: cleared } = await p.registrar.ok(SAVE, { input: { year: 2025, quarter: 4, summary: ' \n ' } });
+      // invisible characters alone are blank too
+      const { saveBulletinSummary: cleared } = await p.registrar.ok(SAVE, { input: { year: 2025, quarter: 4, summary: ' \n\u200b\u202e ' } });
       expect(cleared).toMatchObject({ summaryEditedAt: null, summary: cleared.summaryDraft });
       const { saveBulletinSummary: omitted } = await p.leader.ok(SAVE, { input: { year: 2025 } });
       expect(omitted).toMatchObject({ summaryEditedAt: null, summary: omitted.summaryDraft });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { REGISTER_CASE, letterInput, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
-import { download } from './harness/download';
+import { docxText, download } from './harness/download';
+import { readZipEntry } from './harness/zip-reader';
 import { ENGINE, createTestDatabase, startTestServerOn, type TestServer } from './harness/test-server';
 
 /**
@@ -97,5 +98,24 @@ maybe('reports on read replicas (MariaDB)', () => {
     expect(ledger.status).toBe(200);
     expect((ledger.body as Buffer).toString('utf8')).toContain('13812345678');
     expect(await audited()).toBe(before + 1);
+  });
+
+  // a replica may lag behind: the figures can, the words the office has just saved cannot
+  it('reads the office’s saved summary from the primary, so the bulletin and its Word file show it at once', async () => {
+    await revoke('bulletin_summary');
+    try {
+      const SAVE = 'mutation($input: BulletinSummaryInput!) { saveBulletinSummary(input: $input) { summary docxUrl } }';
+      const { saveBulletinSummary: saved } = await p.registrar.ok(SAVE, { input: { year: 2026, quarter: 1, summary: '第一季度小结：刚刚保存。' } });
+      expect(saved.summary).toBe('第一季度小结：刚刚保存。');
+      expect((await p.registrar.ok('query { bulletin(year: 2026, quarter: 1) { summary statistics { totalReceived } } }')).bulletin).toEqual({
+        summary: '第一季度小结：刚刚保存。',
+        statistics: { totalReceived: 1 },
+      });
+      const docx = await download(t.baseUrl, saved.docxUrl, p.registrar.token);
+      expect(docx.status).toBe(200);
+      expect(docxText(readZipEntry(docx.body as Buffer, 'word/document.xml')!).split('\n')).toContain('第一季度小结：刚刚保存。');
+    } finally {
+      await grant('bulletin_summary');
+    }
   });
 });

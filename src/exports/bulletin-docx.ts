@@ -70,7 +70,7 @@ export function bulletinDocx(b: BulletinData, timeZone: string): Promise<Buffer>
             ? b.keyCaseResults.map(({ case: c, outcome }) => line(`${c.serialNo}（${c.category}）：${c.summary}——${outcome ? OUTCOME_LABEL[outcome] : '正在办理'}`))
             : [none]),
           heading('五、阶段性小结'),
-          ...b.summary.split('\n').map(line),
+          ...b.summary.split(/\r?\n/).map(line),
         ],
       },
     ],

@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import type { RequestContext } from '../context/request-context';
 import { BulletinSummaryInput } from '../schema/inputs/bulletin-summary.input';
 import { Bulletin } from '../schema/types/bulletin.type';
-import { Transactional } from './transactional.middleware';
 
 @Resolver(() => Bulletin)
 export class BulletinResolver {
@@ -18,7 +17,6 @@ export class BulletinResolver {
   }
 
   @Authorized()
-  @Transactional()
   @Mutation(() => Bulletin, { description: '保存送阅件的阶段性工作小结（本级人大信访机构的登记人员、领导）；留空恢复草稿。返回保存后的送阅件' })
   saveBulletinSummary(@Arg('input', () => BulletinSummaryInput, { description: '输入' }) input: BulletinSummaryInput, @Ctx() ctx: RequestContext): Promise<Bulletin> {
     return ctx.services.bulletins.saveSummary(ctx, input);

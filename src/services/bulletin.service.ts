@@ -15,6 +15,7 @@ import {
   type TopCategory,
 } from '../domain/bulletin';
 import { localDateOf } from '../domain/office-time';
+import { isVisiblyBlank } from '../domain/text-rules';
 import type { StatisticsFigures } from '../domain/statistics';
 import { Assignment } from '../entities/assignment.entity';
 import type { Outcome } from '../entities/case-enums';
@@ -86,7 +87,9 @@ export class BulletinService {
   async bulletin(ctx: RequestContext, input: BulletinRequest): Promise<BulletinData> {
     const period = this.period(input);
     const report = await this.access.reportScope(ctx, input.unitId);
-    return ctx.onReplica((reader) => this.compose(reader, period, report, new Date()));
+    // the office's own words come from the primary: a replica's lag may tolerate figures, not the text just saved
+    const saved = await ctx.repo(BulletinSummary).findOneBy(this.summaryKey(report, period));
+    return ctx.onReplica((reader) => this.compose(reader, period, report, new Date(), saved));
   }
 
   /**
@@ -100,24 +103,28 @@ export class BulletinService {
     const user = ctx.requireUser();
     if (!mayEditBulletinSummary(user, report.congressId)) throw forbidden('只有本级人大信访机构的登记人员和领导可以修改本级送阅件的小结');
     const text = (input.summary ?? '').trim();
-    const key = { congressId: report.congressId, year: period.year, quarter: period.quarter ?? 0 };
-    // the answer is read in the same transaction, so it shows this save even when another one commits meanwhile
-    return ctx.transaction(async () => {
-      if (!text) await ctx.repo(BulletinSummary).delete(key);
-      else await ctx.repo(BulletinSummary).upsert({ ...key, text, updatedById: user.id, updatedAt: new Date() }, ['congressId', 'year', 'quarter']);
-      return this.compose(ctx, period, report, new Date());
+    const key = this.summaryKey(report, period);
+    const saved = isVisiblyBlank(text) ? null : { ...key, text, updatedById: user.id, updatedAt: new Date() };
+    await ctx.transaction(async () => {
+      if (saved) await ctx.repo(BulletinSummary).upsert(saved, ['congressId', 'year', 'quarter']);
+      else await ctx.repo(BulletinSummary).delete(key);
     });
+    // the figures are read after the commit, outside its locks; the answer shows this save, whatever saves follow it
+    return ctx.onReplica((reader) => this.compose(reader, period, report, new Date(), saved));
   }
 
-  private async compose(ctx: RequestContext, period: BulletinPeriod, report: ReportScope, asOf: Date): Promise<BulletinData> {
+  private summaryKey(report: ReportScope, period: BulletinPeriod) {
+    return { congressId: report.congressId, year: period.year, quarter: period.quarter ?? 0 };
+  }
+
+  private async compose(ctx: RequestContext, period: BulletinPeriod, report: ReportScope, asOf: Date, saved: Pick<BulletinSummary, 'text' | 'updatedAt'> | null): Promise<BulletinData> {
     const trailing = trailingYear(period);
-    const [now, previous, lastYear, trailingCounts, cases, saved] = await Promise.all([
+    const [now, previous, lastYear, trailingCounts, cases] = await Promise.all([
       this.statistics.compute(ctx, report, bulletinDates(period), asOf),
       this.statistics.compute(ctx, report, bulletinDates(previousPeriod(period)), asOf),
       this.statistics.compute(ctx, report, bulletinDates(samePeriodLastYear(period)), asOf),
       this.statistics.categoryCounts(ctx, report, trailing.dates, asOf),
       this.cases(ctx, report, period, asOf),
-      ctx.repo(BulletinSummary).findOneBy({ congressId: report.congressId, year: period.year, quarter: period.quarter ?? 0 }),
     ]);
     const congress = (await ctx.app.units.all(ctx)).find((u) => u.id === report.congressId)!;
     const changes = { previous: figureChanges(now, previous), lastYear: figureChanges(now, lastYear) };
