@@ -1,4 +1,4 @@
-import { bulletinDocxUrl, bulletinTitle, changeWords, periodLabel, previousPeriod, samePeriodLastYear, topCategories, trailingYear } from './bulletin';
+import { bulletinDocxUrl, bulletinQuarterProblem, bulletinTitle, bulletinYearProblem, changeWords, periodLabel, previousPeriod, samePeriodLastYear, topCategories, trailingYear } from './bulletin';
 
 describe('bulletin periods and words', () => {
   it('steps back from a quarter and from a year', () => {
@@ -6,6 +6,13 @@ describe('bulletin periods and words', () => {
     expect(previousPeriod({ year: 2026, quarter: 3 })).toEqual({ year: 2026, quarter: 2 });
     expect(previousPeriod({ year: 2026, quarter: null })).toEqual({ year: 2025, quarter: null });
     expect(samePeriodLastYear({ year: 2026, quarter: 2 })).toEqual({ year: 2025, quarter: 2 });
+  });
+
+  it('takes a year from 1900 to the current one and a quarter of 1–4 or none', () => {
+    for (const year of [1900, 2000, 2026]) expect(bulletinYearProblem(year, 2026)).toBeUndefined();
+    for (const year of [1899, 2027, 2026.5, '2026', null]) expect(bulletinYearProblem(year, 2026)).toBe('年份应在 1900 至 2026 之间');
+    for (const quarter of [1, 4, null, undefined]) expect(bulletinQuarterProblem(quarter)).toBeUndefined();
+    for (const quarter of [0, 5, 2.5, '1']) expect(bulletinQuarterProblem(quarter)).toBe('季度应为 1 至 4；全年汇总不填季度');
   });
 
   it('takes the twelve months before the period as the trailing year', () => {

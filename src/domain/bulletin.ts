@@ -8,6 +8,18 @@ export interface BulletinPeriod {
 
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
+/** Why a bulletin's year is refused (1900 to `thisYear`, the current year in office time), or undefined. */
+export function bulletinYearProblem(year: unknown, thisYear: number): string | undefined {
+  return Number.isInteger(year) && (year as number) >= 1900 && (year as number) <= thisYear ? undefined : `年份应在 1900 至 ${thisYear} 之间`;
+}
+
+/** Why a bulletin's quarter is refused (1–4, or none for the whole year), or undefined. */
+export function bulletinQuarterProblem(quarter: unknown): string | undefined {
+  return quarter === null || quarter === undefined || (Number.isInteger(quarter) && (quarter as number) >= 1 && (quarter as number) <= 4)
+    ? undefined
+    : '季度应为 1 至 4；全年汇总不填季度';
+}
+
 /** The period's dates in office time (`from` inclusive, `to` exclusive). */
 export function bulletinDates(p: BulletinPeriod): ReportPeriod {
   return quarterPeriod(p.year, p.quarter);

@@ -3,8 +3,10 @@ import type { RequestContext } from '../context/request-context';
 import {
   bulletinDates,
   bulletinDocxUrl,
+  bulletinQuarterProblem,
   bulletinSummary,
   bulletinTitle,
+  bulletinYearProblem,
   figureChanges,
   previousPeriod,
   samePeriodLastYear,
@@ -149,10 +151,11 @@ export class BulletinService {
   /** Validates the year (1900 to the current year) and the quarter (1–4, or none for the year). */
   period(input: BulletinRequest): BulletinPeriod {
     const thisYear = Number(localDateOf(new Date(), this.officeTimeZone).slice(0, 4));
-    if (!Number.isInteger(input.year) || input.year < 1900 || input.year > thisYear) throw badInput('year', `年份应在 1900 至 ${thisYear} 之间`);
-    const quarter = input.quarter ?? null;
-    if (quarter !== null && (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)) throw badInput('quarter', '季度应为 1 至 4；全年汇总不填季度');
-    return { year: input.year, quarter };
+    const yearProblem = bulletinYearProblem(input.year, thisYear);
+    if (yearProblem) throw badInput('year', yearProblem);
+    const quarterProblem = bulletinQuarterProblem(input.quarter);
+    if (quarterProblem) throw badInput('quarter', quarterProblem);
+    return { year: input.year, quarter: input.quarter ?? null };
   }
 
   /**

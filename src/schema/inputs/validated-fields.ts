@@ -19,8 +19,8 @@ export interface TextFieldOptions {
 
 const describe = (label: string, note: string | undefined, limit: string) => `${label}${note ? `：${note}` : ''}（${limit}）`;
 
-/** Registers a class-validator check whose message is the problem `check` found. */
-function checked(check: (value: unknown) => string | undefined): PropertyDecorator {
+/** Registers a class-validator check whose message is the problem `check` found (a domain rule's own function). */
+export function checked(check: (value: unknown) => string | undefined): PropertyDecorator {
   return (target, key) =>
     registerDecorator({
       name: 'inputHygiene',
