@@ -313,6 +313,13 @@ describe('statistics', () => {
       const dates = rows.map((r) => r[1]);
       expect(dates).toEqual([...dates].sort());
       expect(dates.slice(-40)).toEqual(Array(40).fill('2026-07-20'));
+
+      // the registrar holds the PII permission: every full phone is audited, in one INSERT per page, not per case
+      const { result: audited, statements } = await withSqlCount(t.server.runtime.db.dataSource, () => get('/exports/ledger.csv?from=2026-07-01&to=2026-08-01', p.registrar));
+      expect((audited.body as Buffer).toString('utf8')).toContain('13812345678');
+      const audits = statements.filter((sql) => /^\s*INSERT INTO\s+\W?pii_access_log/i.test(sql));
+      expect(audits.length).toBeGreaterThan(0);
+      expect(audits.length).toBeLessThanOrEqual(Math.ceil(count / LEDGER_PAGE));
     }, 120_000);
 
     it('applies the report scope: 401 without a token, 403 for a unit, 404 for a sibling or the city, the county for the city', async () => {

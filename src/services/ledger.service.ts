@@ -88,20 +88,22 @@ export class LedgerService {
     const handlers = handlerIds.length ? await ctx.repo(User).find({ where: { id: In(handlerIds) }, select: { id: true, displayName: true } }) : [];
     const handlerName = new Map(handlers.map((u) => [u.id, u.displayName]));
     const unitName = new Map(units.map((u) => [u.id, u.name]));
+    // the page's phones in one go, so that the audit of full ones is one INSERT per page
+    const masked = await Promise.all(
+      petitioners.map(async (p) => ({ caseId: p.caseId, name: p.name, idNumberMasked: p.idNumberMasked, phone: await this.petitioners.read(ctx, p, 'phone') })),
+    );
+    const petitionersOf = byCase(masked);
+    const assignmentsOf = byCase(assignments);
+    const lastReply = new Map(replies.map((r) => [r.caseId, r]));
     const out: string[][] = [];
     for (const c of cases) {
-      const own = petitioners.filter((p) => p.caseId === c.id);
-      const masked = await Promise.all(
-        own.map(async (p) => ({ name: p.name, idNumberMasked: p.idNumberMasked, phone: await this.petitioners.read(ctx, p, 'phone') })),
-      );
-      const reply = replies.filter((r) => r.caseId === c.id).pop() ?? null;
+      const reply = lastReply.get(c.id) ?? null;
       const row = ledgerRow(
         {
           ...c,
           referredFrom: c.referredFromUnitId ? (unitName.get(c.referredFromUnitId) ?? null) : null,
-          petitioners: masked,
-          assignments: assignments
-            .filter((a) => a.caseId === c.id)
+          petitioners: petitionersOf.get(c.id) ?? [],
+          assignments: (assignmentsOf.get(c.id) ?? [])
             .map((a) => ({
               unit: unitName.get(a.unitId) ?? '',
               mode: a.mode,
@@ -120,4 +122,15 @@ export class LedgerService {
     }
     return out;
   }
+}
+
+/** Rows grouped by their case, each group in the order read. */
+function byCase<T extends { caseId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.caseId);
+    if (group) group.push(row);
+    else groups.set(row.caseId, [row]);
+  }
+  return groups;
 }
