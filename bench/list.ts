@@ -138,9 +138,11 @@ async function main(): Promise<void> {
     log(`SELECTs per request: GraphQL ${graphqlSelects}, raw ${rawSelects}`);
 
     if (process.env.BENCH_LIST_PROFILE) {
-      // for `node --cpu-prof`: load on the GraphQL side only, nothing written
-      const r = await cannon(target.httpUrl, body, auth, SECONDS);
-      log(`profile run: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms`);
+      // for `node --cpu-prof`: load on one side only (the raw endpoint with BENCH_LIST_PROFILE=raw), nothing written
+      const cpuBefore = process.cpuUsage();
+      const r = process.env.BENCH_LIST_PROFILE === 'raw' ? await cannon(raw.url, body, {}, SECONDS) : await cannon(target.httpUrl, body, auth, SECONDS);
+      const cpu = process.cpuUsage(cpuBefore);
+      log(`profile run: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, ${((cpu.user + cpu.system) / 1000 / r.requests).toFixed(2)} ms CPU/req`);
       return;
     }
     const runs: ListRun[] = [];

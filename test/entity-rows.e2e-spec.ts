@@ -1,4 +1,4 @@
-import { SelectQueryBuilder } from 'typeorm';
+import { QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { entitiesOf, rawAndEntities } from '../src/db/entity-rows';
 import { assignedCase, seedCountyPeople, type CountyPeople } from './harness/case-fixtures';
 import { createTestServer, type TestServer } from './harness/test-server';
@@ -39,7 +39,8 @@ describe('rows read into entities the same as TypeORM reads them', () => {
       const theirs = await qb().getRawAndEntities();
       const { result: ours, typeorm } = await viaTypeorm(() => rawAndEntities(qb()));
       expect(typeorm).toBe(false);
-      expect(ours.raw).toEqual(theirs.raw);
+      // nothing is selected besides the entity's columns
+      expect(ours.extras).toEqual([]);
       expect(ours.entities.length).toBe(theirs.entities.length);
       ours.entities.forEach((entity, i) => {
         expect(Object.getPrototypeOf(entity)).toBe(Object.getPrototypeOf(theirs.entities[i]));
@@ -51,14 +52,25 @@ describe('rows read into entities the same as TypeORM reads them', () => {
     expect(rowsCompared).toBeGreaterThan(40);
   });
 
-  it('keeps an extra selected value in the raw rows, beside the entity', async () => {
+  it('keeps the values selected besides the entity beside each entity, as TypeORM reads them into its raw rows', async () => {
     const dataSource = t.server.runtime.db.dataSource;
-    const qb = dataSource.createQueryBuilder<{ id: string; personCount: number }>('Case', 'c').addSelect('(c.personCount + 1)', 'next_count').orderBy('c.receivedAt', 'DESC');
-    const { result, typeorm } = await viaTypeorm(() => rawAndEntities<{ id: string; personCount: number }, { next_count: unknown }>(qb));
+    const qb = () =>
+      dataSource
+        .createQueryBuilder<{ id: string; personCount: number }>('Case', 'c')
+        .addSelect('(c.personCount + 1)', 'next_count')
+        .addSelect("'甲'", 'tag')
+        .orderBy('c.receivedAt', 'DESC');
+    const theirs = await qb().getRawAndEntities();
+    const { result, typeorm } = await viaTypeorm(() => rawAndEntities<{ id: string; personCount: number }, { next_count: unknown; tag: unknown }>(qb()));
     expect(typeorm).toBe(false);
-    const { entities, raw } = result;
+    const { entities, extras } = result;
     expect(entities).toHaveLength(3);
-    entities.forEach((c, i) => expect(Number(raw[i].next_count)).toBe(c.personCount + 1));
+    expect(entities).toStrictEqual(theirs.entities);
+    expect(extras).toEqual(theirs.raw.map((r: Record<string, unknown>) => ({ next_count: r.next_count, tag: r.tag })));
+    entities.forEach((c, i) => expect(Number(extras[i].next_count)).toBe(c.personCount + 1));
+    // the same entity read without the extra values right after: another layout, another reader
+    const plain = await entitiesOf(dataSource.createQueryBuilder<{ id: string }>('Case', 'c').orderBy('c.receivedAt', 'DESC'));
+    expect(plain).toStrictEqual(theirs.entities);
   });
 
   it('leaves a query that joins another entity to TypeORM, and gets what TypeORM gets', async () => {
@@ -78,5 +90,20 @@ describe('rows read into entities the same as TypeORM reads them', () => {
     const { result, typeorm } = await viaTypeorm(() => entitiesOf(qb()));
     expect(typeorm).toBe(true);
     expect(result).toStrictEqual(await qb().getMany());
+  });
+
+  it('fails a refused statement as TypeORM does, and reads inside the operation\'s transaction', async () => {
+    const dataSource = t.server.runtime.db.dataSource;
+    const bad = dataSource.createQueryBuilder('Case', 'c').where('c.noSuchColumn = 1');
+    const failure = await rawAndEntities(bad).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect((failure as QueryFailedError).query).toMatch(/noSuchColumn/);
+    // a row written inside an open transaction is read by the same transaction, and by no one else until it commits
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE petition_case SET summary = ? WHERE summary = ?`, ['改写中', '反映第1件事']);
+      const inside = await entitiesOf(manager.createQueryBuilder<{ summary: string }>('Case', 'c').where('c.summary = :s', { s: '改写中' }));
+      expect(inside).toHaveLength(1);
+      await manager.query(`UPDATE petition_case SET summary = ? WHERE summary = ?`, ['反映第1件事', '改写中']);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { DataSource, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, type DataSource, type ObjectLiteral, type QueryRunner, type SelectQueryBuilder } from 'typeorm';
 
 /**
  * The SQL texts (with named parameters) of builders seen before, by the shape that decides the text; one set per
@@ -110,6 +110,56 @@ export async function runOn<R>(qb: SelectQueryBuilder<ObjectLiteral>, sql: strin
   const runner = own ?? qb.connection.createQueryRunner();
   try {
     return await runner.query(sql, params);
+  } finally {
+    if (!own) await runner.release();
+  }
+}
+
+/** A statement's rows with the names of its columns in order; `byIndex` when each row is an array of values. */
+export interface StatementRows {
+  rows: Array<Record<string, unknown> | unknown[]>;
+  names: string[];
+  byIndex: boolean;
+}
+
+/** The part of mysql2's callback connection (TypeORM's MySQL `databaseConnection`) that runs a statement. */
+interface Mysql2Connection {
+  query(options: { sql: string; values: unknown[]; rowsAsArray: true }, done: (err: Error | null, rows: unknown[][], fields: Array<{ name: string }>) => void): void;
+}
+
+function isMysql(qb: SelectQueryBuilder<ObjectLiteral>): boolean {
+  const type = qb.connection.options.type;
+  return type === 'mysql' || type === 'mariadb';
+}
+
+/**
+ * Runs a statement like {@link runOn} and gives its rows with their column names. On MySQL it asks mysql2 for each
+ * row as an array of values: mysql2 otherwise builds an object per row one property at a time, and V8 regrows such an
+ * object's property store every few columns, which for a case's 36 columns allocated about five times the row itself.
+ * It logs, fails with `QueryFailedError` and keeps the runner's transaction as TypeORM's own `query()` does.
+ */
+export async function rowsOf(qb: SelectQueryBuilder<ObjectLiteral>, sql: string, params: unknown[]): Promise<StatementRows> {
+  if (!isMysql(qb)) {
+    const rows = await runOn<Record<string, unknown>>(qb, sql, params);
+    return { rows, names: rows.length ? Object.keys(rows[0]) : [], byIndex: false };
+  }
+  const own = (qb as unknown as { queryRunner?: QueryRunner }).queryRunner;
+  const runner = own ?? qb.connection.createQueryRunner();
+  try {
+    if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+    const connection = (await runner.connect()) as Mysql2Connection;
+    const logger = qb.connection.logger;
+    logger.logQuery(sql, params, runner);
+    try {
+      return await new Promise<StatementRows>((resolve, reject) =>
+        connection.query({ sql, values: params, rowsAsArray: true }, (err, rows, fields) =>
+          err ? reject(err) : resolve({ rows, names: fields.map((f) => f.name), byIndex: true }),
+        ),
+      );
+    } catch (err) {
+      logger.logQueryError(err as Error, sql, params, runner);
+      throw new QueryFailedError(sql, params, err as Error);
+    }
   } finally {
     if (!own) await runner.release();
   }

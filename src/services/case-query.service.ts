@@ -185,8 +185,8 @@ export class CaseQueryService {
     if (key.nullable) qb.orderBy(`CASE WHEN ${keySql} IS NULL THEN 1 ELSE 0 END`, 'ASC').addOrderBy('sort_key', dir);
     else qb.orderBy(keySql, dir);
     // the count and the page go to the pool together: two connections, one round trip of waiting
-    const [totalCount, { entities, raw }] = await Promise.all([counting, rawAndEntities<Case, { sort_key: unknown }>(qb.addOrderBy('c.id', dir).limit(first + 1))]);
-    const cursorOf = (i: number) => encodeCaseCursor({ order: orderName(order), key: keyOf(raw[i].sort_key, key.kind), id: entities[i].id });
+    const [totalCount, { entities, extras }] = await Promise.all([counting, rawAndEntities<Case, { sort_key: unknown }>(qb.addOrderBy('c.id', dir).limit(first + 1))]);
+    const cursorOf = (i: number) => encodeCaseCursor({ order: orderName(order), key: keyOf(extras[i].sort_key, key.kind), id: entities[i].id });
     const page = entities.slice(0, first);
     return {
       totalCount,
