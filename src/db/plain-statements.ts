@@ -178,6 +178,8 @@ export async function countOf(qb: SelectQueryBuilder<ObjectLiteral>): Promise<nu
     qb.clone().orderBy().offset(undefined).limit(undefined).skip(undefined).take(undefined).select('COUNT(1)', 'cnt').setOption('disable-global-order').getQuery(),
   );
   const [text, params] = qb.connection.driver.escapeQueryWithParameters(sql, qb.getParameters());
-  const rows = await runOn<{ cnt: unknown }>(qb, text, params);
-  return rows[0]?.cnt ? Number.parseInt(String(rows[0].cnt), 10) : 0;
+  const { rows, names, byIndex } = await rowsOf(qb, text, params);
+  const row = rows[0];
+  const cnt = row === undefined ? undefined : byIndex ? (row as unknown[])[names.indexOf('cnt')] : (row as Record<string, unknown>).cnt;
+  return cnt ? Number.parseInt(String(cnt), 10) : 0;
 }
