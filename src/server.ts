@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -22,7 +22,8 @@ import { SessionDirectory } from './auth/session-directory';
 import { DomainError } from './errors/domain-error';
 import { ErrorCode } from './errors/error-code';
 import { formatMappedError, mapError, withoutSuggestions } from './errors/error-mapper';
-import { BODY_LIMIT, edgeErrorHandler } from './http/edge-errors';
+import { BODY_LIMIT, edgeErrorHandler, type LoggedRequest } from './http/edge-errors';
+import { graphqlPostRoute } from './http/graphql-post';
 import { attachGraphqlWs } from './http/graphql-ws';
 import { compiledExecution, type CompiledExecution } from './http/compiled-execution';
 import { graphiqlRoutes } from './http/graphiql';
@@ -139,7 +140,11 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
     const noIntrospection = introspectionRules(config.introspection);
     const app = express();
     app.disable('x-powered-by');
-    const httpServer = createHttpServer(app);
+    // POST /graphql is served beside Express (see graphqlPostRoute); it is set once Apollo Server has started
+    let graphqlPost: (req: IncomingMessage, res: ServerResponse) => boolean = () => false;
+    const httpServer = createHttpServer((req, res) => {
+      if (!graphqlPost(req, res)) app(req, res);
+    });
     const ws = attachGraphqlWs(httpServer, schema, runtime, noIntrospection);
     runtime.units.listen();
     runtime.sessions.listen();
@@ -185,18 +190,24 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
     await apollo.start();
     const scheduler = new DeadlineScheduler(runtime, logger.child({ component: 'deadline-scheduler' }));
 
-    app.use(
-      pinoHttp({
-        logger,
-        genReqId: (req, res) => {
-          const given = req.headers['x-request-id'];
-          const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-          res.setHeader('x-request-id', id);
-          return id;
-        },
-        autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      }),
-    );
+    const accessLog = pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    });
+    const graphqlCors = cors<cors.CorsRequest>({ exposedHeaders: ['x-request-id'], maxAge: 600 });
+    const jsonBody = express.json({ limit: BODY_LIMIT });
+    const context = async (req: LoggedRequest): Promise<RequestContext> => {
+      const auth = await runtime.services.auth.authenticate(db.dataSource, bearerToken(req.headers.authorization), runtime.sessions);
+      return new RequestContext(runtime, auth, String(req.id), (req as { ip?: string }).ip ?? req.socket.remoteAddress ?? 'unknown', req.log);
+    };
+
+    app.use(accessLog);
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
@@ -205,23 +216,12 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
       res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : draining ? 'draining' : 'database unreachable' });
     });
     // before GraphiQL's route, whose GET would otherwise answer a preflight OPTIONS with Express's own reply
-    app.use('/graphql', cors<cors.CorsRequest>({ exposedHeaders: ['x-request-id'], maxAge: 600 }));
+    app.use('/graphql', graphqlCors);
     app.use(graphiqlRoutes(config));
     app.use(exportRoutes(runtime));
-    app.use(
-      '/graphql',
-      express.json({ limit: BODY_LIMIT }),
-      runtime.work.handler(
-        expressMiddleware(apollo, {
-          context: async ({ req }) => {
-            const auth = await runtime.services.auth.authenticate(db.dataSource, bearerToken(req.headers.authorization), runtime.sessions);
-            const requestId = String(req.id);
-            return new RequestContext(runtime, auth, requestId, req.ip ?? req.socket.remoteAddress ?? 'unknown', req.log);
-          },
-        }),
-      ),
-    );
+    app.use('/graphql', jsonBody, runtime.work.handler(expressMiddleware(apollo, { context: ({ req }) => context(req as unknown as LoggedRequest) })));
     app.use(edgeErrorHandler());
+    graphqlPost = graphqlPostRoute({ accessLog, cors: graphqlCors, jsonBody, apollo, context, work: runtime.work });
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig, parseDatabaseUrl } from '../../src/config/config';
 import { startServer, type RunningServer } from '../../src/server';
 import { GraphQLTestClient } from './graphql-client';
@@ -74,19 +74,24 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
 }
 
 /** Boots the real server (HTTP + WebSocket) on a free port against a database of its own. */
-export async function createTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+export async function createTestServer(overrides: Record<string, string> = {}, opts: { logger?: Logger } = {}): Promise<TestServer> {
   const db = await createTestDatabase();
-  return startTestServerOn(db.url, overrides, db.drop);
+  return startTestServerOn(db.url, overrides, db.drop, opts);
 }
 
 /**
  * Boots a server on an existing database, e.g. a second instance beside one from `createTestServer`
  * (for SQLite that needs a file database, not `:memory:`). `onClose` runs after it stops.
  */
-export async function startTestServerOn(databaseUrl: string, overrides: Record<string, string> = {}, onClose: () => Promise<void> = async () => undefined): Promise<TestServer> {
+export async function startTestServerOn(
+  databaseUrl: string,
+  overrides: Record<string, string> = {},
+  onClose: () => Promise<void> = async () => undefined,
+  opts: { logger?: Logger } = {},
+): Promise<TestServer> {
   const db = { url: databaseUrl, drop: onClose };
   const config = loadConfig(testEnv(db.url, overrides));
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = opts.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const server = await startServer(config, logger);
   const baseUrl = `http://127.0.0.1:${server.port}`;
   const client = new GraphQLTestClient(baseUrl);
