@@ -78,6 +78,24 @@ function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/**
+ * Lets go of what a request's loaders hold once its answer is built. Apollo Server's gateway request context, which the
+ * compiled executor runs under, defines a getter in an object literal; each request thus gets a hidden class of its own
+ * in the old generation, and until the next full collection that dead class keeps the request, our context and every
+ * row its loaders read alive through young-generation collections (about 70 KB a list request).
+ */
+function releaseLoadsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue }) {
+          contextValue.resetLoaders();
+        },
+      };
+    },
+  };
+}
+
 const OVER_WEBSOCKET = '订阅须通过 WebSocket 发送（graphql-ws 协议，同一 /graphql 地址），HTTP 只接受查询与变更';
 
 /** A subscription needs a socket: over HTTP it gets a clear refusal instead of a resolver that cannot run. */
@@ -172,6 +190,7 @@ export async function startServer(config: AppConfig, logger: Logger, opts: { sig
         ApolloServerPluginCacheControlDisabled(),
         errorLoggingPlugin(),
         subscriptionsOverHttpPlugin(),
+        releaseLoadsPlugin(),
         {
           async requestDidStart() {
             return {
