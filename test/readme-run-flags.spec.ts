@@ -10,8 +10,8 @@ describe('the node flags of `npm start` and of the README run examples', () => {
   const flags = npmStartFlags(join(root, 'package.json'));
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-  it('caps the old generation and sizes the young one in `npm start`', () => {
-    expect(flags).toEqual([expect.stringMatching(/^--max-old-space-size=\d+$/), expect.stringMatching(/^--max-semi-space-size=\d+$/)]);
+  it('caps the old generation in `npm start`', () => {
+    expect(flags).toEqual([expect.stringMatching(/^--max-old-space-size=\d+$/)]);
   });
 
   it('passes the same flags in the systemd unit, the container and every `node … dist/src/main.js` line', () => {
