@@ -94,5 +94,11 @@ describe('POST /graphql beside Express', () => {
     expect(text.status).toBe(textViaExpress.status);
     expect(text.text).toBe(textViaExpress.text);
     expect(text.status).toBeGreaterThanOrEqual(400);
+    // a JSON media type that body-parser does not read by default is Express's too
+    const vendor = post(JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'application/vnd.api+json' });
+    const [vendorOurs, vendorExpress] = [await vendor('/graphql'), await vendor('/GraphQL')];
+    expect(vendorOurs.headers.etag).toBeDefined();
+    expect(vendorOurs.status).toBe(vendorExpress.status);
+    expect(vendorOurs.text).toBe(vendorExpress.text);
   });
 });

@@ -18,7 +18,8 @@ export interface GraphqlPostRoute<C extends BaseContext> {
   work: InFlight;
 }
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+/** The content type body-parser's JSON parser reads by default (`application/json`, any parameters). */
+const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 
 /**
  * Serves `POST /graphql` with a JSON body beside Express instead of through it, and tells whether it took the request
