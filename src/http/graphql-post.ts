@@ -28,7 +28,7 @@ const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
  * Express gives every request and response a new prototype (`Object.setPrototypeOf`), and V8 then kept most of what a
  * request allocated alive through the next young-generation collection and promoted it: a list request's 200 KB of
  * rows, entities and results were copied and promoted whatever the load, so garbage collection, not the query, set
- * the pace. Served here, the same list costs about 16% less CPU (BENCHMARKS.md).
+ * the pace. Served here, the same list costs about 9% less CPU (BENCHMARKS.md, fifth round).
  *
  * The request passes the same steps as through Express, in the same order and with the same instances: the access
  * log, the CORS headers, the JSON body with its limit, the same answers to a refused body, counted in flight, then
