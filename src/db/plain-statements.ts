@@ -103,16 +103,21 @@ export function asksMore(qb: SelectQueryBuilder<ObjectLiteral>): boolean {
   return Boolean(m.cache || m.useTransaction || m.lockMode || (always && typeof always === 'object' && always.alwaysEnabled));
 }
 
-/** Runs a statement on the builder's own runner (the operation's transaction or replica) when it has one. */
-export async function runOn<R>(qb: SelectQueryBuilder<ObjectLiteral>, sql: string, params: unknown[]): Promise<R[]> {
+/** Runs `work` on the builder's own runner (the operation's transaction or replica), or on a runner of its own. */
+async function onRunnerOf<T>(qb: SelectQueryBuilder<ObjectLiteral>, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
   // the builder's own runner is protected in TypeORM's typings
   const own = (qb as unknown as { queryRunner?: QueryRunner }).queryRunner;
   const runner = own ?? qb.connection.createQueryRunner();
   try {
-    return await runner.query(sql, params);
+    return await work(runner);
   } finally {
     if (!own) await runner.release();
   }
+}
+
+/** Runs a statement on the builder's own runner (the operation's transaction or replica) when it has one. */
+export function runOn<R>(qb: SelectQueryBuilder<ObjectLiteral>, sql: string, params: unknown[]): Promise<R[]> {
+  return onRunnerOf(qb, (runner) => runner.query(sql, params) as Promise<R[]>);
 }
 
 /** A statement's rows with the names of its columns in order; `byIndex` when each row is an array of values. */
@@ -143,9 +148,7 @@ export async function rowsOf(qb: SelectQueryBuilder<ObjectLiteral>, sql: string,
     const rows = await runOn<Record<string, unknown>>(qb, sql, params);
     return { rows, names: rows.length ? Object.keys(rows[0]) : [], byIndex: false };
   }
-  const own = (qb as unknown as { queryRunner?: QueryRunner }).queryRunner;
-  const runner = own ?? qb.connection.createQueryRunner();
-  try {
+  return onRunnerOf(qb, async (runner) => {
     if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
     const connection = (await runner.connect()) as Mysql2Connection;
     const logger = qb.connection.logger;
@@ -160,9 +163,7 @@ export async function rowsOf(qb: SelectQueryBuilder<ObjectLiteral>, sql: string,
       logger.logQueryError(err as Error, sql, params, runner);
       throw new QueryFailedError(sql, params, err as Error);
     }
-  } finally {
-    if (!own) await runner.release();
-  }
+  });
 }
 
 /**
